@@ -1,0 +1,81 @@
+import { Command } from 'commander';
+import { cliVersion } from './pack/locate.js';
+import { PROJECT_TYPES, SCOPES } from './types.js';
+import { TOOL_IDS } from './tools/registry.js';
+
+/**
+ * The command table. Each action imports its command module on demand, so `--help`,
+ * `--version` and `list` never load inquirer, ora or handlebars.
+ */
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('ai-flow')
+    // Settings set here are inherited by every subcommand added below.
+    .exitOverride()
+    // commander's own usage errors, in the one-line `ai-flow: …` form of SPEC §7.
+    .configureOutput({ outputError: (text, write) => write(`ai-flow: ${text.replace(/^error: /, '')}`) })
+    .description('Install a guided AI workflow (prompts, document templates, slash commands) into a repository, for every AI coding assistant.')
+    .version(cliVersion(), '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ showGlobalOptions: true })
+    .option('--verbose', 'list every file and show stack traces on errors');
+
+  program
+    .command('init')
+    .description('interview, then install the prompt pack, AGENTS.md, rules and slash commands into dir')
+    .argument('[dir]', 'target directory', '.')
+    .option('--type <type>', `project type: ${PROJECT_TYPES.join(', ')}`)
+    .option('--ai <tools>', `AI tools, comma-separated, or "all" (${TOOL_IDS.join(', ')})`)
+    .option('--name <name>', 'project name (default: package.json name, else the folder name)')
+    .option('--description <text>', 'one-line description of the project')
+    .option('--scope <scope>', `depth of the interview and defaults: ${SCOPES.join(', ')} (default: production)`)
+    .option('--answers <file>', 'read answers from a JSON file (keys: name, description, type, scope, tools, stack)')
+    .option('--force', 'reinstall over an existing installation; your edits are merged, never discarded')
+    .option('-y, --yes', 'never prompt: flags, then saved answers, then detected values, then defaults')
+    .option('--dry-run', 'render everything and print the plan; write nothing')
+    .option('--json', 'print the plan or result as one JSON document')
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      const { init } = await import('./commands/init.js');
+      setExit(await init(dir, { ...opts, verbose: program.opts().verbose as boolean | undefined }));
+    });
+
+  program
+    .command('update')
+    .description('refresh an installation to this version; your edits are kept or merged')
+    .argument('[dir]', 'target directory', '.')
+    .option('--ai <tools>', 'change the AI tools (comma-separated or "all"): added ones are installed, dropped ones removed')
+    .option('--restore', 'bring back files you deleted')
+    .option('--check', 'write nothing; exit 1 when anything would change (for CI)')
+    .option('-y, --yes', 'never prompt (update never prompts; accepted for symmetry)')
+    .option('--dry-run', 'print the plan; write nothing')
+    .option('--json', 'print the plan or result as one JSON document')
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      const { update } = await import('./commands/update.js');
+      setExit(await update(dir, { ...opts, verbose: program.opts().verbose as boolean | undefined }));
+    });
+
+  program
+    .command('doctor')
+    .description('report the health of an installation; --pack lints the pack this CLI ships')
+    .argument('[dir]', 'target directory', '.')
+    .option('--pack', 'lint the shipped pack for every project type and AI tool')
+    .option('--json', 'print the findings as one JSON document')
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      const { doctor } = await import('./commands/doctor.js');
+      setExit(await doctor(dir, opts));
+    });
+
+  program
+    .command('list')
+    .description('the project types, their phases, the AI tools and their files')
+    .option('--json', 'print as one JSON document')
+    .action(async (opts: Record<string, unknown>) => {
+      const { list } = await import('./commands/list.js');
+      setExit(await list(opts));
+    });
+
+  program.addHelpText('after', `
+Exit codes: 0 success, 1 a check failed (conflicts, refused overwrite, drift, doctor findings),
+2 bad usage or input, 3 file-system error, 4 corrupt or unknown .ai-flow state, 130 cancelled.
+Without a terminal on stdin every command behaves as with --yes.`);
+  return program;
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { StateError, UsageError } from '../errors.js';
+import { checkTargetDir } from '../core/paths.js';
+import { readInstalledState, readProjectFile } from '../core/disk.js';
+import { cliVersion, packRoot } from '../pack/locate.js';
+import { checkInstallation } from '../doctor/install-check.js';
+import type { Finding } from '../doctor/finding.js';
+import { lintPack } from '../doctor/pack-lint.js';
+import { makeColors, printJson } from '../output.js';
+
+export interface DoctorOptions {
+  pack?: boolean;
+  json?: boolean;
+}
+
+/** `ai-flow doctor [dir]` and `ai-flow doctor --pack`. Exit 0 healthy, 1 findings, 4 corrupt state. */
+export async function doctor(dir: string | undefined, opts: DoctorOptions): Promise<number> {
+  if (opts.pack) return report('pack', packRoot(), lintPack(packRoot()), {}, opts);
+  const root = path.resolve(dir ?? '.');
+  checkTargetDir(root);
+  const state = readInstalledState(root);
+  if (!state.config) throw new UsageError(`ai-flow is not installed in ${root}`, 'run `ai-flow init` there first');
+  if (!state.manifest) throw new StateError(`${root}/.ai-flow/manifest.json is missing`, 'restore it from version control, or run `ai-flow init --force`');
+  const result = checkInstallation(state.config, state.manifest, cliVersion(), (p) => readProjectFile(root, p));
+  return report('installation', root, result.findings, { edited: result.edited, deleted: result.deleted, tools: state.config.tools, type: state.config.type }, opts);
+}
+
+function report(kind: string, target: string, findings: Finding[], extra: Record<string, unknown>, opts: DoctorOptions): number {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const exitCode = errors.length > 0 ? 1 : 0;
+  if (opts.json) {
+    printJson({ command: 'doctor', kind, target, healthy: exitCode === 0, ...extra, findings, exitCode });
+    return exitCode;
+  }
+  const c = makeColors(false);
+  const lines: string[] = [];
+  for (const f of findings) {
+    const where = `${f.file}${f.line > 0 ? `:${f.line}` : ''}`;
+    lines.push(`${f.severity === 'error' ? c.red('✗') : c.dim('•')} ${where}  ${c.dim(`[${f.rule}]`)} ${f.message}`);
+  }
+  const edited = extra.edited as string[] | undefined;
+  if (edited && edited.length > 0) lines.push(c.cyan(`Edited by you (kept by update): ${edited.join(', ')}`));
+  lines.push(exitCode === 0 ? c.green(`${kind === 'pack' ? 'Pack' : 'Installation'} healthy (${target})`) : c.red(`${errors.length} problem(s) in the ${kind} (${target})`));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return exitCode;
+}

@@ -1,0 +1,57 @@
+import { PACK_TYPES, PROJECT_TYPES, TYPE_LABELS, packTypesOf } from '../types.js';
+import { Pack } from '../pack/pack.js';
+import { packRoot } from '../pack/locate.js';
+import { installedCommands } from '../pack/commands.js';
+import { TOOLS } from '../tools/registry.js';
+import { makeColors, printJson } from '../output.js';
+
+export interface ListOptions {
+  json?: boolean;
+}
+
+/** `ai-flow list`: project types and their phases, the commands, the AI tools and their files. */
+export async function list(opts: ListOptions): Promise<number> {
+  const pack = new Pack(packRoot());
+  const types = PROJECT_TYPES.map((t) => ({
+    id: t,
+    label: TYPE_LABELS[t],
+    installs: packTypesOf(t),
+    commands: installedCommands(t).map((c) => c.name),
+  }));
+  const phases = Object.fromEntries(PACK_TYPES.map((t) => [t, phaseTitles(pack, t)]));
+  const tools = TOOLS.map((t) => ({
+    id: t.id,
+    name: t.name,
+    commands: t.commandPath('<command>'),
+    format: t.format,
+    rules: t.rules ? `${t.rules.path}${t.rules.owner === 'block' ? ' (managed block)' : ''}` : 'AGENTS.md',
+  }));
+  if (opts.json) {
+    printJson({ types, phases, tools });
+    return 0;
+  }
+  const c = makeColors(false);
+  const out: string[] = [c.bold('Project types (--type)')];
+  for (const t of types) out.push(`  ${t.id.padEnd(10)} ${t.label}`);
+  for (const t of PACK_TYPES) {
+    out.push('', c.bold(`Phases of /flow-build — ${t}`));
+    for (const p of phases[t]) out.push(`  ${p}`);
+  }
+  out.push('', c.bold('Slash commands'), `  ${installedCommands('backend').map((x) => `/${x.name}`).join('  ')}`, c.dim('  fullstack: /backend-flow-build, /frontend-flow-build, /backend-flow-docs-sync, /frontend-flow-docs-sync, and the shared ones once'));
+  out.push('', c.bold('AI tools (--ai, or all)'));
+  for (const t of tools) out.push(`  ${t.id.padEnd(12)} ${t.name.padEnd(20)} ${t.commands}`, `  ${''.padEnd(33)} ${c.dim(`${t.format}; rules: ${t.rules}`)}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+/** "0 Context discovery" … read from each phase prompt's `# Phase N — Name` heading. */
+function phaseTitles(pack: Pack, type: string): string[] {
+  const out: string[] = [];
+  for (let n = 0; n <= 10; n++) {
+    const source = `prompts/${type}/flow-build-phase-${n}.md`;
+    if (!pack.exists(source)) continue;
+    const heading = /^# Phase \d+ — (.+)$/m.exec(pack.read(source))?.[1] ?? '(untitled)';
+    out.push(`${String(n).padStart(2)}  ${heading}`);
+  }
+  return out;
+}

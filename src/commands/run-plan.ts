@@ -1,0 +1,57 @@
+import type { Answers } from '../types.js';
+import { Pack } from '../pack/pack.js';
+import { packRoot, packVersion } from '../pack/locate.js';
+import { Renderer } from '../core/render.js';
+import { desiredFiles } from '../core/desired.js';
+import type { Plan } from '../core/plan.js';
+import { planChanges } from '../core/plan.js';
+import type { InstalledState } from '../core/disk.js';
+import { readDisk, readProjectFile } from '../core/disk.js';
+import { applyPlan } from '../core/apply.js';
+import { BASES_PATH, CONFIG_PATH, MANIFEST_PATH, serializeBases, serializeConfig, serializeManifest } from '../core/state.js';
+import { readFileSync } from 'node:fs';
+import { resolveInside } from '../core/paths.js';
+
+export interface PlannedRun {
+  plan: Plan;
+  config: string;
+  packVersion: string;
+  /** True when applying would change nothing at all, state files included. */
+  noop: boolean;
+}
+
+/** Plans an installation of `answers` into `root` over its current state. Writes nothing. */
+export function planRun(root: string, answers: Answers, state: InstalledState, restore: boolean): PlannedRun {
+  const pack = new Pack(packRoot());
+  const version = packVersion(pack.root);
+  const desired = desiredFiles(answers, pack, new Renderer(), version);
+  const paths = new Set([...desired.map((d) => d.path), ...(state.manifest?.files.map((f) => f.path) ?? [])]);
+  const plan = planChanges({
+    desired,
+    disk: readDisk(root, paths),
+    manifest: state.manifest,
+    bases: state.bases,
+    restore,
+    oldVersion: state.manifest?.packVersion ?? version,
+    newVersion: version,
+  });
+  const config = serializeConfig(answers, version);
+  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version);
+  return { plan, config, packVersion: version, noop };
+}
+
+export function applyRun(root: string, run: PlannedRun): void {
+  if (run.noop) return;
+  applyPlan(root, run.plan, { config: run.config, packVersion: run.packVersion });
+}
+
+/** Whether config, manifest and bases on disk already hold exactly what this run would write. */
+function stateFilesMatch(root: string, plan: Plan, config: string, version: string): boolean {
+  if (readProjectFile(root, CONFIG_PATH) !== config) return false;
+  if (readProjectFile(root, MANIFEST_PATH) !== serializeManifest({ schemaVersion: 1, packVersion: version, files: plan.manifest })) return false;
+  try {
+    return readFileSync(resolveInside(root, BASES_PATH)).equals(serializeBases(plan.bases));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { checkTargetDir } from '../core/paths.js';
+import { readInstalledState } from '../core/disk.js';
+import { parseTools } from '../interview/questions.js';
+import { makeColors, printJson, startProgress } from '../output.js';
+import { formatPlan, formatSummary, planChangesDisk, planToJson, summarize } from '../report.js';
+import { applyRun, planRun } from './run-plan.js';
+
+export interface UpdateOptions {
+  ai?: string;
+  restore?: boolean;
+  check?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  yes?: boolean;
+  verbose?: boolean;
+}
+
+/** `ai-flow update [dir]`: re-plan from the saved answers and apply SPEC §6 per file. */
+export async function update(dir: string | undefined, opts: UpdateOptions): Promise<number> {
+  const root = path.resolve(dir ?? '.');
+  checkTargetDir(root);
+  let tools: string[] | undefined;
+  if (opts.ai !== undefined) {
+    const parsed = parseTools(opts.ai);
+    if (typeof parsed === 'string') throw new UsageError(`--ai: ${parsed}`, 'run `ai-flow update --help`');
+    tools = parsed;
+  }
+  const state = readInstalledState(root);
+  if (!state.config) {
+    throw new UsageError(`ai-flow is not installed in ${root} (no .ai-flow/ai-flow.json)`, 'run `ai-flow init` there first');
+  }
+  const { schemaVersion: _schema, packVersion: _version, ...answers } = state.config;
+  const run = planRun(root, { ...answers, tools: tools ?? answers.tools }, state, Boolean(opts.restore));
+  const summary = summarize(run.plan);
+  const writes = !opts.dryRun && !opts.check;
+
+  let exitCode = summary.conflicted > 0 || summary.refused > 0 ? 1 : 0;
+  if (opts.check && (planChangesDisk(run.plan) || !run.noop)) exitCode = 1;
+  if (writes) {
+    const progress = await startProgress('Updating ai-flow…', !opts.json);
+    try {
+      applyRun(root, run);
+    } finally {
+      progress.stop();
+    }
+  }
+
+  if (opts.json) {
+    printJson({ command: 'update', dryRun: !writes, check: Boolean(opts.check), target: root, fromVersion: state.config.packVersion, toVersion: run.packVersion, summary, actions: planToJson(run.plan), exitCode });
+    return exitCode;
+  }
+  const c = makeColors(false);
+  const verb = writes ? 'Updated' : opts.check ? 'Check of' : 'Plan for';
+  const note = writes ? '' : ' (nothing written)';
+  process.stdout.write(`${c.bold(`${verb} ${root}: ai-flow ${state.config.packVersion} → ${run.packVersion}${note}`)}\n`);
+  const body = formatPlan(run.plan, c, Boolean(opts.dryRun || opts.check || opts.verbose) && !run.noop);
+  if (body && !run.noop) process.stdout.write(`${body}\n`);
+  process.stdout.write(`${formatSummary(summary, c)}\n`);
+  if (summary.conflicted > 0) {
+    process.stdout.write(c.red(`Resolve the conflict markers (<<<<<<< … >>>>>>>) in the files above, then run \`ai-flow doctor\`.\n`));
+  }
+  if (opts.check && exitCode === 1 && summary.conflicted === 0) process.stdout.write('The installation is out of date: run `ai-flow update`.\n');
+  return exitCode;
+}

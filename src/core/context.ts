@@ -1,0 +1,56 @@
+import type { Answers } from '../types.js';
+import { packTypesOf, SCOPE_LABELS, TYPE_LABELS } from '../types.js';
+import type { Pack } from '../pack/pack.js';
+import type { InstalledCommand } from '../pack/commands.js';
+import { installedCommands } from '../pack/commands.js';
+import { toolById } from '../tools/registry.js';
+
+/** Everything a `.hbs` template may use. Every key always exists, so strict mode only
+ *  ever fails on a real typo in a template. */
+export interface RenderContext {
+  project: {
+    name: string;
+    description: string;
+    type: string;
+    typeLabel: string;
+    scope: string;
+    scopeLabel: string;
+    fullstack: boolean;
+  };
+  stack: Answers['stack'] & { known: boolean; commandsKnown: boolean };
+  commands: InstalledCommand[];
+  tools: { id: string; name: string }[];
+  /** Per pack type: the prompts folder and the documents /flow-build will write. */
+  packs: { type: string; prompts: string; templates: string; documents: string[] }[];
+  aiFlow: { version: string };
+}
+
+export function buildContext(answers: Answers, pack: Pack, version: string): RenderContext {
+  const fullstack = answers.type === 'fullstack';
+  const s = answers.stack;
+  return {
+    project: {
+      name: answers.name,
+      description: answers.description,
+      type: answers.type,
+      typeLabel: TYPE_LABELS[answers.type],
+      scope: answers.scope,
+      scopeLabel: SCOPE_LABELS[answers.scope],
+      fullstack,
+    },
+    stack: {
+      ...s,
+      known: Boolean(s.language || s.framework || s.packageManager),
+      commandsKnown: Boolean(s.buildCommand || s.testCommand || s.lintCommand),
+    },
+    commands: installedCommands(answers.type),
+    tools: answers.tools.map((id) => ({ id, name: toolById(id)?.name ?? id })),
+    packs: packTypesOf(answers.type).map((t) => ({
+      type: t,
+      prompts: `.ai-flow/prompts/${t}/`,
+      templates: `.ai-flow/templates/${t}/`,
+      documents: pack.plannedDocuments(t, fullstack),
+    })),
+    aiFlow: { version },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Answers } from '../types.js';
+import type { Pack } from '../pack/pack.js';
+import type { ToolAdapter } from '../tools/adapter.js';
+import { toolById } from '../tools/registry.js';
+import type { Renderer } from './render.js';
+import type { RenderContext } from './context.js';
+import { buildContext } from './context.js';
+
+/** A file as the pack and the answers want it. For a block, `content` is the block's inner text. */
+export interface DesiredFile {
+  path: string;
+  owner: 'file' | 'block';
+  content: string;
+  /** Where it came from: a pack path or a template name; for messages and doctor. */
+  source: string;
+}
+
+const AGENTS_TEMPLATE = 'templates/AGENTS.md.hbs';
+const PARTIALS_DIR = 'templates/partials';
+
+/**
+ * Every file an installation should hold for these answers: the copied prompts and
+ * document templates, AGENTS.md, and each chosen tool's rules file and command wrappers.
+ * Pure apart from reading the pack; throws RenderError when a template fails.
+ */
+export function desiredFiles(answers: Answers, pack: Pack, renderer: Renderer, version: string): DesiredFile[] {
+  registerPartials(pack, renderer);
+  const context = buildContext(answers, pack, version);
+  const files: DesiredFile[] = pack
+    .copiedFiles(answers.type)
+    .map((f) => ({ path: f.target, owner: 'file' as const, content: f.content, source: f.source }));
+
+  files.push({
+    path: 'AGENTS.md',
+    owner: 'block',
+    content: canonicalBlock(renderer.render(AGENTS_TEMPLATE, pack.read(AGENTS_TEMPLATE), context)),
+    source: AGENTS_TEMPLATE,
+  });
+
+  for (const id of answers.tools) {
+    const tool = toolById(id);
+    if (tool) files.push(...toolFiles(tool, context, pack, renderer));
+  }
+  return files;
+}
+
+function toolFiles(tool: ToolAdapter, context: RenderContext, pack: Pack, renderer: Renderer): DesiredFile[] {
+  const out: DesiredFile[] = [];
+  if (tool.rules) {
+    const source = `templates/rules/${tool.rules.template}`;
+    const text = renderer.render(source, pack.read(source), { ...context, tool: { id: tool.id, name: tool.name } });
+    out.push({ path: tool.rules.path, owner: tool.rules.owner, content: tool.rules.owner === 'block' ? canonicalBlock(text) : text, source });
+  }
+  const source = `templates/commands/${tool.commandTemplate}`;
+  const template = pack.read(source);
+  for (const command of context.commands) {
+    out.push({
+      path: tool.commandPath(command.name),
+      owner: 'file',
+      content: renderer.render(source, template, { ...context, command, argumentsToken: tool.argumentsToken }),
+      source,
+    });
+  }
+  return out;
+}
+
+/** A block's text as it reads back from the file: no leading or trailing blank lines. */
+function canonicalBlock(text: string): string {
+  return text.replace(/^(\r?\n)+/, '').replace(/\s+$/, '');
+}
+
+function registerPartials(pack: Pack, renderer: Renderer): void {
+  for (const rel of pack.listDir(PARTIALS_DIR)) {
+    const name = rel.replace(/\.hbs$/, '').replace(/\.md$/, '');
+    renderer.registerPartial(name, pack.read(`${PARTIALS_DIR}/${rel}`));
+  }
+}

@@ -1,0 +1,70 @@
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { FsError, UsageError } from '../errors.js';
+
+/**
+ * Resolves a project-relative path inside `root`, refusing anything that would leave it:
+ * `..` segments, absolute paths, and symlinks (at any depth) whose target is outside root.
+ * Returns the real absolute path to read or write.
+ */
+export function resolveInside(root: string, rel: string): string {
+  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) {
+    throw new FsError(`refusing path outside the target: ${rel}`, 'this is a bug in the pack; please report it');
+  }
+  const realRoot = realpathOrSelf(root);
+  let current = realRoot;
+  const parts = rel.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const next = path.join(current, parts[i]);
+    let isLink = false;
+    try {
+      isLink = lstatSync(next).isSymbolicLink();
+    } catch {
+      // Missing from here on: nothing below can be a symlink.
+      return path.join(next, ...parts.slice(i + 1));
+    }
+    if (isLink) {
+      let target: string;
+      try {
+        target = realpathSync(next);
+      } catch {
+        throw new FsError(`${parts.slice(0, i + 1).join('/')} is a broken symlink`, 'remove or fix the link, then run again');
+      }
+      if (!isWithin(realRoot, target)) {
+        throw new FsError(
+          `${parts.slice(0, i + 1).join('/')} is a symlink to ${target}, outside the target directory`,
+          'remove the link or point it inside the project; ai-flow never writes outside it',
+        );
+      }
+      current = target;
+    } else {
+      current = next;
+    }
+  }
+  return current;
+}
+
+/** Checks that the target directory can be used: it may not exist yet, but it may not be a file. */
+export function checkTargetDir(root: string): void {
+  try {
+    if (!statSync(root).isDirectory()) {
+      throw new UsageError(`target ${root} is a file, not a directory`, 'pass a directory: ai-flow init <dir>');
+    }
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    // Missing is fine: init creates it.
+  }
+}
+
+export function isWithin(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}

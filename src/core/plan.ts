@@ -1,0 +1,143 @@
+import type { DesiredFile } from './desired.js';
+import type { Manifest, ManifestEntry } from './state.js';
+import { findBlock, removeBlock, upsertBlock } from './blocks.js';
+import { sha256 } from './hash.js';
+import { mergeThreeWay } from './merge.js';
+
+export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'keep' | 'delete' | 'skip';
+
+export interface PlannedAction {
+  path: string;
+  action: Action;
+  owner: 'file' | 'block';
+  reason: string;
+  /** The whole new text of the file for create/update/merge/conflict; null to delete it. */
+  write?: string | null;
+  /** A file ai-flow did not write and will not overwrite: makes `init` exit 1. */
+  refused?: boolean;
+  /** Deleted by the user and left deleted: reported, `--restore` brings it back. */
+  userDeleted?: boolean;
+  conflicts?: number;
+}
+
+export interface Plan {
+  actions: PlannedAction[];
+  /** The manifest after the plan is applied. */
+  manifest: ManifestEntry[];
+  /** The base text of every managed path after the plan is applied. */
+  bases: Map<string, string>;
+}
+
+export interface PlanInput {
+  desired: readonly DesiredFile[];
+  /** Current text of every path in `desired` and in the manifest; null when missing. */
+  disk: ReadonlyMap<string, string | null>;
+  manifest: Manifest | null;
+  bases: ReadonlyMap<string, string>;
+  restore: boolean;
+  /** Versions for conflict-marker labels. */
+  oldVersion: string;
+  newVersion: string;
+}
+
+/** Content-based decision per file (SPEC §6). Pure: the same input always gives the same plan. */
+export function planChanges(input: PlanInput): Plan {
+  const previous = new Map((input.manifest?.files ?? []).map((e) => [e.path, e]));
+  const actions: PlannedAction[] = [];
+  const manifest: ManifestEntry[] = [];
+  const bases = new Map<string, string>();
+  const wanted = new Set<string>();
+
+  for (const file of input.desired) {
+    wanted.add(file.path);
+    const decided = decide(file, previous.get(file.path), input);
+    actions.push(decided);
+    if (!decided.refused) {
+      manifest.push({ path: file.path, sha256: sha256(file.content), owner: file.owner });
+      bases.set(file.path, file.content);
+    }
+  }
+  for (const entry of previous.values()) {
+    if (wanted.has(entry.path)) continue;
+    const dropped = decideDropped(entry, input.disk.get(entry.path) ?? null);
+    if (dropped) actions.push(dropped);
+  }
+  actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  manifest.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { actions, manifest, bases };
+}
+
+function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: PlanInput): PlannedAction {
+  const disk = input.disk.get(file.path) ?? null;
+  const base = input.bases.get(file.path);
+  const at = (action: Action, reason: string, extra: Partial<PlannedAction> = {}): PlannedAction => ({
+    path: file.path, action, owner: file.owner, reason, ...extra,
+  });
+
+  if (disk === null) {
+    if (!entry) return at('create', 'new', { write: render(file, null) });
+    if (input.restore) return at('create', 'restored (--restore)', { write: render(file, null) });
+    return at('skip', 'deleted by you; left deleted (--restore brings it back)', { userDeleted: true });
+  }
+
+  let current = disk;
+  if (file.owner === 'block') {
+    let block;
+    try {
+      block = findBlock(disk, file.path);
+    } catch (err) {
+      return at('skip', `${(err as Error).message}; fix the markers by hand`, { refused: true });
+    }
+    if (!block) {
+      if (!entry || input.restore) return at('update', 'adds the ai-flow block; your text stays as it is', { write: upsertBlock(disk, file.content, file.path) });
+      return at('skip', 'ai-flow block removed by you; left out (--restore brings it back)', { userDeleted: true });
+    }
+    current = block.inner;
+  }
+
+  if (current === file.content) return at('skip', 'up to date');
+  if (!entry) {
+    if (file.owner === 'block') return at('update', 'replaces the ai-flow block', { write: render(file, disk) });
+    return at('skip', 'exists and was not written by ai-flow; not overwritten', { refused: true });
+  }
+  const edited = sha256(current) !== entry.sha256;
+  if (!edited) return at('update', 'new pack text', { write: render(file, disk) });
+  if (sha256(file.content) === entry.sha256) return at('keep', 'edited by you; pack unchanged');
+
+  const merged = mergeThreeWay(base ?? '', current, file.content, {
+    ours: 'your version',
+    base: `ai-flow ${input.oldVersion}${base === undefined ? ' (base text missing)' : ''}`,
+    theirs: `ai-flow ${input.newVersion}`,
+  });
+  const text = file.owner === 'block' ? upsertBlock(disk, merged.text, file.path) : merged.text;
+  if (merged.conflicts === 0) return at('merge', 'edited by you and changed in the pack; merged cleanly', { write: text });
+  return at('conflict', `edited by you and changed in the pack; ${merged.conflicts} conflict(s) marked in the file`, {
+    write: text,
+    conflicts: merged.conflicts,
+  });
+}
+
+function decideDropped(entry: ManifestEntry, disk: string | null): PlannedAction | null {
+  if (disk === null) return null;
+  const at = (action: Action, reason: string, write?: string | null): PlannedAction => ({
+    path: entry.path, action, owner: entry.owner, reason, ...(write !== undefined ? { write } : {}),
+  });
+  if (entry.owner === 'file') {
+    if (sha256(disk) === entry.sha256) return at('delete', 'no longer in the pack', null);
+    return at('keep', 'no longer in the pack, but edited by you: kept and no longer managed');
+  }
+  let block;
+  try {
+    block = findBlock(disk, entry.path);
+  } catch {
+    return at('keep', 'no longer in the pack; block markers unpaired, left as it is');
+  }
+  if (!block) return null;
+  if (sha256(block.inner) !== entry.sha256) return at('keep', 'block no longer in the pack, but edited by you: kept');
+  const rest = removeBlock(disk, entry.path);
+  return rest === null ? at('delete', 'block no longer in the pack; nothing else in the file', null) : at('update', 'removes the ai-flow block; your text stays', rest);
+}
+
+function render(file: DesiredFile, disk: string | null): string {
+  return file.owner === 'block' ? upsertBlock(disk, file.content, file.path) : file.content;
+}

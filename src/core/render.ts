@@ -1,0 +1,39 @@
+import Handlebars from 'handlebars';
+import { RenderError } from '../errors.js';
+
+/**
+ * The Handlebars environment of SPEC §5: `strict` (a missing variable is an error) and
+ * `noEscape` (answers appear exactly as typed). Literal `{{...}}` meant for a tool is
+ * escaped in the template source (`\{{args}}`), so it survives rendering.
+ */
+export class Renderer {
+  private readonly hb = Handlebars.create();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+  constructor() {
+    // Quoted scalars for front matter and TOML: a JSON string is a valid YAML
+    // double-quoted scalar and a valid TOML basic string, whatever the user typed.
+    this.hb.registerHelper('quote', (value: unknown) => JSON.stringify(String(value)));
+    // One line for places that cannot hold a newline (a front-matter description).
+    this.hb.registerHelper('oneLine', (value: unknown) => String(value).replace(/\s*\r?\n\s*/g, ' ').trim());
+  }
+
+  registerPartial(name: string, source: string): void {
+    this.hb.registerPartial(name, source);
+  }
+
+  /** Renders `source` (named `name` in errors) with `context`; throws RenderError on any failure. */
+  render(name: string, source: string, context: object): string {
+    try {
+      let template = this.compiled.get(name);
+      if (!template) {
+        template = this.hb.compile(source, { strict: true, noEscape: true });
+        this.compiled.set(name, template);
+      }
+      return template(context);
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      throw new RenderError(`template ${name} failed to render: ${why}`, 'fix the template or report it as a bug');
+    }
+  }
+}

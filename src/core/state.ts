@@ -1,0 +1,139 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Answers, StackFacts } from '../types.js';
+import { EMPTY_STACK, PROJECT_TYPES, SCOPES } from '../types.js';
+import { StateError } from '../errors.js';
+import { TOOL_IDS } from '../tools/registry.js';
+
+/** The files ai-flow keeps about an installation, all under `.ai-flow/` (SPEC §4). */
+export const CONFIG_PATH = '.ai-flow/ai-flow.json';
+export const MANIFEST_PATH = '.ai-flow/manifest.json';
+/** The text of every file as ai-flow last installed it: the base of update's 3-way merge.
+ *  Gzipped so assistants searching the repo never find stale copies of the prompts. */
+export const BASES_PATH = '.ai-flow/base.json.gz';
+export const STAGING_DIR = '.ai-flow/.staging';
+
+export const SCHEMA_VERSION = 1;
+
+export interface Config extends Answers {
+  schemaVersion: number;
+  packVersion: string;
+}
+
+export interface ManifestEntry {
+  path: string;
+  /** sha256 of ai-flow's text for the path (for a block: the block's inner text). */
+  sha256: string;
+  owner: 'file' | 'block';
+}
+
+export interface Manifest {
+  schemaVersion: number;
+  packVersion: string;
+  files: ManifestEntry[];
+}
+
+export function serializeConfig(answers: Answers, packVersion: string): string {
+  const config: Config = { schemaVersion: SCHEMA_VERSION, packVersion, ...answers };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+export function serializeBases(bases: ReadonlyMap<string, string>): Buffer {
+  const files = Object.fromEntries([...bases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return gzipSync(JSON.stringify({ schemaVersion: SCHEMA_VERSION, files }), { level: 9 });
+}
+
+/** Parses `.ai-flow/ai-flow.json`; anything unexpected is a StateError (exit 4). */
+export function parseConfig(text: string): Config {
+  const raw = parseJson(text, CONFIG_PATH);
+  checkSchema(raw.schemaVersion, CONFIG_PATH);
+  const fail = (what: string): never => {
+    throw new StateError(`${CONFIG_PATH} is corrupt: ${what}`, 'fix the file by hand or delete it and run `ai-flow init --force`');
+  };
+  const str = (key: string): string => (typeof raw[key] === 'string' ? (raw[key] as string) : fail(`"${key}" must be a string`));
+  const type = str('type');
+  if (!(PROJECT_TYPES as readonly string[]).includes(type)) fail(`unknown type "${type}"`);
+  const scope = str('scope');
+  if (!(SCOPES as readonly string[]).includes(scope)) fail(`unknown scope "${scope}"`);
+  const tools = raw.tools;
+  if (!Array.isArray(tools) || !tools.every((t) => typeof t === 'string' && TOOL_IDS.includes(t))) {
+    fail('"tools" must list known tool ids');
+  }
+  return {
+    schemaVersion: raw.schemaVersion as number,
+    packVersion: str('packVersion'),
+    name: str('name'),
+    description: str('description'),
+    type: type as Config['type'],
+    scope: scope as Config['scope'],
+    tools: tools as string[],
+    stack: parseStack(raw.stack),
+  };
+}
+
+export function parseManifest(text: string): Manifest {
+  const raw = parseJson(text, MANIFEST_PATH);
+  checkSchema(raw.schemaVersion, MANIFEST_PATH);
+  const files = raw.files;
+  const valid =
+    Array.isArray(files) &&
+    files.every(
+      (f: unknown) =>
+        isRecord(f) &&
+        typeof f.path === 'string' &&
+        typeof f.sha256 === 'string' &&
+        (f.owner === 'file' || f.owner === 'block'),
+    );
+  if (!valid || typeof raw.packVersion !== 'string') {
+    throw new StateError(`${MANIFEST_PATH} is corrupt`, 'restore it from version control, or run `ai-flow init --force`');
+  }
+  return { schemaVersion: raw.schemaVersion as number, packVersion: raw.packVersion, files: files as ManifestEntry[] };
+}
+
+export function parseBases(data: Buffer): Map<string, string> {
+  try {
+    const raw = JSON.parse(gunzipSync(data).toString('utf8')) as { files?: Record<string, unknown> };
+    return new Map(Object.entries(raw.files ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    throw new StateError(`${BASES_PATH} is corrupt`, 'restore it from version control; without it edited files cannot be merged');
+  }
+}
+
+function parseStack(value: unknown): StackFacts {
+  const stack: StackFacts = { ...EMPTY_STACK };
+  if (!isRecord(value)) return stack;
+  for (const key of Object.keys(stack) as (keyof StackFacts)[]) {
+    if (typeof value[key] === 'string') stack[key] = value[key];
+  }
+  return stack;
+}
+
+function parseJson(text: string, file: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new StateError(`${file} is not valid JSON`, 'restore it from version control or fix it by hand; ai-flow will not overwrite it');
+  }
+  if (!isRecord(raw)) throw new StateError(`${file} is not a JSON object`, 'restore it from version control');
+  return raw;
+}
+
+function checkSchema(version: unknown, file: string): void {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new StateError(`${file} has no valid schemaVersion`, 'restore it from version control');
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new StateError(
+      `${file} was written by a newer ai-flow (schema ${version}, this one reads ${SCHEMA_VERSION})`,
+      'upgrade ai-flow: npm install -g ai-flow@latest',
+    );
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,144 @@
+import type { Answers } from '../types.js';
+import { PACK_TYPES, PROJECT_TYPES, packTypesOf } from '../types.js';
+import { AiFlowError } from '../errors.js';
+import { Pack } from '../pack/pack.js';
+import { installedCommands } from '../pack/commands.js';
+import { TOOL_IDS } from '../tools/registry.js';
+import { Renderer } from '../core/render.js';
+import type { DesiredFile } from '../core/desired.js';
+import { desiredFiles } from '../core/desired.js';
+import { markerCounts, upsertBlock } from '../core/blocks.js';
+import type { Finding } from './finding.js';
+import { finding, lineAt } from './finding.js';
+import { checkPhase } from './phase-rules.js';
+
+/** Hostile sample answers: every character class SPEC §5 says must pass through untouched. */
+export const HOSTILE_ANSWERS: Omit<Answers, 'type' | 'tools'> = {
+  name: 'R&D <Tools> "Q" {{y}} \'x\' `t` 🚀',
+  description: 'Line one & <b>two</b> "quoted" {{handlebars}} ${shell}\nSecond line with emoji 🧪 and a backslash \\n',
+  scope: 'enterprise',
+  stack: { language: 'TypeScript & <Go>', framework: 'Next.js "15" {{x}}', packageManager: 'pnpm', buildCommand: 'pnpm run build && echo "<ok>"', testCommand: 'pnpm test -- --grep "{{a}}"', lintCommand: 'pnpm run lint' },
+};
+
+const EMPTY_STACK_ANSWERS: Omit<Answers, 'type' | 'tools'> = {
+  name: 'plain', description: '', scope: 'mvp',
+  stack: { language: '', framework: '', packageManager: '', buildCommand: '', testCommand: '', lintCommand: '' },
+};
+
+/** `.ai-flow/...` paths that are created while the prompts run, not installed. */
+const RUNTIME_PATHS = [/^\.ai-flow\/ai-flow\.json$/, /^\.ai-flow\/manifest\.json$/, /^\.ai-flow\/(build|work|archive)(\/|$)/];
+
+/**
+ * Lints the pack for every project type × every tool by planning full installs in memory
+ * (SPEC §8). Returns findings; an empty list means the pack is consistent.
+ */
+export function lintPack(root: string): Finding[] {
+  const pack = new Pack(root);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (f: Finding): void => {
+    const key = `${f.file}:${f.line}:${f.rule}:${f.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      findings.push(f);
+    }
+  };
+
+  for (const type of PROJECT_TYPES) {
+    for (const sample of [HOSTILE_ANSWERS, EMPTY_STACK_ANSWERS]) {
+      let files: DesiredFile[];
+      try {
+        files = desiredFiles({ ...sample, type, tools: [...TOOL_IDS] }, pack, new Renderer(), '0.0.0-lint');
+      } catch (err) {
+        if (!(err instanceof AiFlowError)) throw err;
+        add(finding(templateOf(err.message), lineOf(err.message), 'template-render', err.message));
+        continue;
+      }
+      checkInstall(type, files, sample, add);
+    }
+  }
+  for (const type of PACK_TYPES) checkPhases(pack, type, add);
+  checkDocumentTemplates(pack, add);
+  return findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
+
+function checkInstall(type: (typeof PROJECT_TYPES)[number], files: DesiredFile[], sample: typeof HOSTILE_ANSWERS, add: (f: Finding) => void): void {
+  const installed = new Set(files.map((f) => f.path));
+  const allowedHomes = new Set(['shared', ...packTypesOf(type)]);
+  for (const file of files) {
+    const home = /^\.ai-flow\/(?:prompts|templates)\/([^/]+)\//.exec(file.path)?.[1];
+    if (home && !allowedHomes.has(home)) add(finding(file.source, 0, 'type-isolation', `installed for type ${type}, which does not use ${home}`));
+    if (!file.source.startsWith('templates/commands/')) checkReferences(file, installed, type, add);
+    checkMarkers(file, add);
+    if (file.source.endsWith('.hbs') && !file.content.includes(sample.name) && file.path === 'AGENTS.md') {
+      add(finding(file.source, 0, 'template-answers', 'AGENTS.md does not show the project name exactly as typed'));
+    }
+  }
+  for (const cmd of installedCommands(type)) {
+    if (!installed.has(cmd.prompt)) add(finding(`prompts/${cmd.prompt.slice('.ai-flow/prompts/'.length)}`, 0, 'wrapper-target', `command /${cmd.name} (type ${type}) wraps ${cmd.prompt}, which is not installed`));
+  }
+  // Each wrapper must name the one prompt it runs (the prompt's existence is checked above, once).
+  for (const file of files) {
+    if (!file.source.startsWith('templates/commands/')) continue;
+    const targets = [...file.content.matchAll(/\.ai-flow\/prompts\/[A-Za-z0-9_./-]+\.md/g)].map((m) => m[0]);
+    if (targets.length === 0) add(finding(file.source, 0, 'wrapper-target', `${file.path} does not name the prompt it runs`));
+  }
+}
+
+/** Every `.ai-flow/...` path a file mentions exists in the installed tree (or is a runtime path). */
+function checkReferences(file: DesiredFile, installed: Set<string>, type: string, add: (f: Finding) => void): void {
+  for (const m of file.content.matchAll(/\.ai-flow\/[A-Za-z0-9_.\/<>*{}-]*/g)) {
+    const ref = m[0].replace(/[.,;:]+$/, '');
+    if (/[<>*{}]/.test(ref) || RUNTIME_PATHS.some((r) => r.test(ref))) continue;
+    const ok = ref.endsWith('/') ? [...installed].some((p) => p.startsWith(ref)) : installed.has(ref);
+    if (!ok && ref !== '.ai-flow/' && ref !== '.ai-flow') {
+      add(finding(file.source, lineAt(file.content, m.index ?? 0), 'path-exists', `mentions ${ref}, which a ${type} install does not have`));
+    }
+  }
+}
+
+/** A rendered block must not carry markers of its own, or the installed file could never be parsed again. */
+function checkMarkers(file: DesiredFile, add: (f: Finding) => void): void {
+  if (file.owner !== 'block') return;
+  const { begin, end } = markerCounts(upsertBlock(null, file.content, file.path));
+  if (begin !== 1 || end !== 1) {
+    add(finding(file.source, 0, 'block-markers', `${file.path} would hold ${begin} begin and ${end} end markers (expected one pair)`));
+  }
+}
+
+function checkPhases(pack: Pack, type: string, add: (f: Finding) => void): void {
+  for (const file of ['flow-build.md', 'flow-docs-sync.md']) {
+    if (!pack.exists(`prompts/${type}/${file}`)) add(finding(`prompts/${type}/${file}`, 0, 'phase-chain', `missing ${file} for ${type}`));
+  }
+  for (let n = 0; n <= 10; n++) {
+    const source = `prompts/${type}/flow-build-phase-${n}.md`;
+    if (!pack.exists(source)) {
+      add(finding(source, 0, 'phase-chain', `phase ${n} of ${type} is missing`));
+      continue;
+    }
+    const next = n < 10 ? `.ai-flow/prompts/${type}/flow-build-phase-${n + 1}.md` : null;
+    checkPhase(source, pack.read(source), n, next).forEach(add);
+  }
+}
+
+/** Document templates are copied verbatim: their only `{{…}}` are UPPER_SNAKE placeholders for the assistant. */
+function checkDocumentTemplates(pack: Pack, add: (f: Finding) => void): void {
+  for (const home of ['shared', ...PACK_TYPES]) {
+    for (const rel of pack.listDir(`templates/${home}`)) {
+      const source = `templates/${home}/${rel}`;
+      const text = pack.read(source);
+      for (const m of text.matchAll(/\{\{([^}]*)\}\}/g)) {
+        if (!/^[A-Z][A-Z0-9_]*$/.test(m[1])) add(finding(source, lineAt(text, m.index ?? 0), 'template-placeholder', `placeholder {{${m[1]}}} is not UPPER_SNAKE_CASE`));
+      }
+    }
+  }
+}
+
+function templateOf(message: string): string {
+  return /template (\S+)/.exec(message)?.[1] ?? 'templates';
+}
+
+function lineOf(message: string): number {
+  // Handlebars says "Parse error on line 3" or "… not defined in … - 3:14".
+  return Number(/line (\d+)/.exec(message)?.[1] ?? / - (\d+):\d+/.exec(message)?.[1] ?? 0);
+}

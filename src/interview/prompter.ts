@@ -1,0 +1,38 @@
+import type { Choice } from './questions.js';
+import { CancelledError } from '../errors.js';
+
+/** The few prompt kinds the interview uses; tests pass a scripted implementation. */
+export interface Prompter {
+  input(q: { message: string; default?: string; validate?: (v: string) => string | null }): Promise<string>;
+  select(q: { message: string; choices: Choice[]; default?: string }): Promise<string>;
+  checkbox(q: { message: string; choices: (Choice & { checked: boolean })[]; validate?: (v: string[]) => string | null }): Promise<string[]>;
+  confirm(q: { message: string; default: boolean }): Promise<boolean>;
+}
+
+/** The real prompts (inquirer), imported only when an interview actually runs. */
+export async function inquirerPrompter(output: NodeJS.WritableStream): Promise<Prompter> {
+  const inq = await import('@inquirer/prompts');
+  const ctx = { output };
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      // Ctrl-C (or a closed terminal) at a prompt: cancel the whole run, nothing written.
+      if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new CancelledError();
+      throw err;
+    }
+  };
+  const asValidator = <T>(check?: (v: T) => string | null) => (check ? (v: T) => check(v) ?? true : undefined);
+  return {
+    input: (q) => guard(() => inq.input({ message: q.message, default: q.default, validate: asValidator(q.validate) }, ctx)),
+    select: (q) => guard(() => inq.select({ message: q.message, choices: q.choices, default: q.default }, ctx)),
+    checkbox: (q) =>
+      guard(() =>
+        inq.checkbox(
+          { message: q.message, choices: q.choices, validate: q.validate ? (items) => q.validate!(items.map((i) => i.value)) ?? true : undefined },
+          ctx,
+        ),
+      ),
+    confirm: (q) => guard(() => inq.confirm({ message: q.message, default: q.default }, ctx)),
+  };
+}

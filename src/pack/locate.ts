@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Where the shipped pack lives: the package root (it holds prompts/ and templates/).
+ * AI_FLOW_PACK_DIR points at another pack folder; tests use it to simulate an older
+ * or newer pack without the network, and pack authors use it to try a local pack.
+ */
+export function packRoot(): string {
+  const override = process.env.AI_FLOW_PACK_DIR;
+  if (override) return path.resolve(override);
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+/** The CLI's own version (package.json next to dist/). */
+export function cliVersion(): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return readVersion(root) ?? '0.0.0';
+}
+
+/** The pack's version: its package.json, which for the shipped pack is the CLI's. */
+export function packVersion(root: string = packRoot()): string {
+  return readVersion(root) ?? cliVersion();
+}
+
+function readVersion(root: string): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { PackType, ProjectType } from '../types.js';
+import { packTypesOf } from '../types.js';
+import { StateError } from '../errors.js';
+
+/** A file the pack installs verbatim: where it comes from and where it goes. */
+export interface PackFile {
+  /** Path inside the pack, e.g. `prompts/backend/flow-build.md`. */
+  source: string;
+  /** Installed path in the project, e.g. `.ai-flow/prompts/backend/flow-build.md`. */
+  target: string;
+  content: string;
+}
+
+/** Reads the pack lazily and caches each file; one instance per command run. */
+export class Pack {
+  private readonly cache = new Map<string, string>();
+
+  constructor(readonly root: string) {}
+
+  /** Relative paths of every file under `dir` (POSIX separators, sorted); [] when absent. */
+  listDir(dir: string): string[] {
+    const abs = path.join(this.root, dir);
+    if (!isDir(abs)) return [];
+    const out: string[] = [];
+    const walk = (rel: string): void => {
+      for (const entry of readdirSync(path.join(abs, rel), { withFileTypes: true })) {
+        const child = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) walk(child);
+        else if (entry.isFile()) out.push(child);
+      }
+    };
+    walk('');
+    return out.sort();
+  }
+
+  read(source: string): string {
+    let text = this.cache.get(source);
+    if (text === undefined) {
+      try {
+        text = readFileSync(path.join(this.root, source), 'utf8');
+      } catch {
+        throw new StateError(`pack file missing: ${source}`, 'reinstall ai-flow (the package is incomplete)');
+      }
+      this.cache.set(source, text);
+    }
+    return text;
+  }
+
+  exists(source: string): boolean {
+    try {
+      return statSync(path.join(this.root, source)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** The prompts and document templates a project type installs, copied byte for byte. */
+  copiedFiles(type: ProjectType): PackFile[] {
+    const homes = ['shared', ...packTypesOf(type)];
+    const files: PackFile[] = [];
+    for (const kind of ['prompts', 'templates'] as const) {
+      for (const home of homes) {
+        for (const rel of this.listDir(`${kind}/${home}`)) {
+          const source = `${kind}/${home}/${rel}`;
+          files.push({ source, target: `.ai-flow/${source}`, content: this.read(source) });
+        }
+      }
+    }
+    return files;
+  }
+
+  /**
+   * The documents /flow-build will write for a pack type, derived from its templates:
+   * `docs/api.md` stays `docs/api.md` (fullstack: `docs/backend/api.md`), `env.example` → `.env.example`.
+   */
+  plannedDocuments(packType: PackType, fullstack: boolean): string[] {
+    return this.listDir(`templates/${packType}`).map((rel) => documentPath(rel, packType, fullstack));
+  }
+}
+
+export function documentPath(rel: string, packType: PackType, fullstack: boolean): string {
+  if (rel === 'env.example') return '.env.example';
+  const [top, ...rest] = rel.split('/');
+  if (fullstack && (top === 'docs' || top === 'specs') && rest.length > 0) {
+    return `${top}/${packType}/${rest.join('/')}`;
+  }
+  return rel;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
