@@ -13,7 +13,8 @@ export class Renderer {
   constructor() {
     // Quoted scalars for front matter and TOML: a JSON string is a valid YAML
     // double-quoted scalar and a valid TOML basic string, whatever the user typed.
-    this.hb.registerHelper('quote', (value: unknown) => JSON.stringify(String(value)));
+    // Several arguments are joined first: {{quote name " rules"}}.
+    this.hb.registerHelper('quote', (...args: unknown[]) => JSON.stringify(args.slice(0, -1).map(String).join('')));
     // One line for places that cannot hold a newline (a front-matter description).
     this.hb.registerHelper('oneLine', (value: unknown) => String(value).replace(/\s*\r?\n\s*/g, ' ').trim());
   }

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(REPO, 'bin', 'ai-flow.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI like a user would, with stdin closed (not a terminal). */
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? REPO,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env },
+    input: opts.input ?? '',
+    encoding: 'utf8',
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tmpDir(prefix = 'ai-flow-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function read(root: string, rel: string): string {
+  return readFileSync(path.join(root, rel), 'utf8');
+}
+
+export function write(root: string, rel: string, text: string): void {
+  writeFileSync(path.join(root, rel), text);
+}
+
+export function exists(root: string, rel: string): boolean {
+  return existsSync(path.join(root, rel));
+}
+
+/** Every file under root, relative, sorted. */
+export function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(path.join(root, rel))) {
+      const child = rel ? `${rel}/${name}` : name;
+      if (statSync(path.join(root, child)).isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  if (existsSync(root)) walk('');
+  return out.sort();
+}
+
+/** A copy of the shipped pack (prompts, templates, version) that a test may change: an "other version". */
+export function copyPack(version: string): string {
+  const dir = tmpDir('ai-flow-pack-');
+  cpSync(path.join(REPO, 'prompts'), path.join(dir, 'prompts'), { recursive: true });
+  cpSync(path.join(REPO, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'ai-flow', version }));
+  return dir;
+}
+
+/** Files of the shipped pack under a folder, read from the pack itself (never a hard-coded list). */
+export function packFiles(dir: string): string[] {
+  return listFiles(path.join(REPO, dir));
+}
