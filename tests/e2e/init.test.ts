@@ -1,0 +1,199 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_TYPES, packTypesOf } from '../../src/types.js';
+import { TOOLS } from '../../src/tools/registry.js';
+import { installedCommands } from '../../src/pack/commands.js';
+import { exists, listFiles, packFiles, read, runCli, tmpDir, write } from '../helpers.js';
+
+describe('ai-flow init, per project type', () => {
+  for (const type of PROJECT_TYPES) {
+    it(`installs exactly the ${type} pack, AGENTS.md and the chosen tool`, () => {
+      const dir = tmpDir();
+      const r = runCli(['init', dir, '--yes', '--type', type, '--ai', 'claude', '--name', 'Demo']);
+      expect(r.code, r.stderr).toBe(0);
+      const files = listFiles(dir);
+      const homes = ['shared', ...packTypesOf(type)];
+      // The installed prompts are the pack's files for those homes, read from the pack itself.
+      for (const kind of ['prompts', 'templates']) {
+        const expected = homes.flatMap((h) => packFiles(`${kind}/${h}`).map((f) => `.ai-flow/${kind}/${h}/${f}`)).sort();
+        expect(files.filter((f) => f.startsWith(`.ai-flow/${kind}/`))).toEqual(expected);
+      }
+      for (const h of homes) {
+        for (const f of packFiles(`prompts/${h}`)) expect(read(dir, `.ai-flow/prompts/${h}/${f}`)).toBe(read(path.resolve('prompts', h), f));
+      }
+      const commands = installedCommands(type).map((c) => `.claude/commands/${c.name}.md`).sort();
+      expect(files.filter((f) => f.startsWith('.claude/'))).toEqual(commands);
+      expect(read(dir, 'AGENTS.md')).toContain('# Demo — instructions for AI coding assistants');
+      expect(read(dir, 'CLAUDE.md')).toContain('@AGENTS.md');
+      const config = JSON.parse(read(dir, '.ai-flow/ai-flow.json'));
+      expect(config).toMatchObject({ schemaVersion: 1, name: 'Demo', type, tools: ['claude'] });
+      const manifest = JSON.parse(read(dir, '.ai-flow/manifest.json'));
+      const managed = files.filter((f) => !['.ai-flow/ai-flow.json', '.ai-flow/manifest.json', '.ai-flow/base.json.gz'].includes(f));
+      expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(managed);
+    });
+  }
+
+  it('--ai all writes every tool in its native place', () => {
+    const dir = tmpDir();
+    expect(runCli(['init', dir, '--yes', '--type', 'fullstack', '--ai', 'all']).code).toBe(0);
+    for (const tool of TOOLS) {
+      for (const c of installedCommands('fullstack')) expect(exists(dir, tool.commandPath(c.name)), tool.commandPath(c.name)).toBe(true);
+      if (tool.rules) expect(exists(dir, tool.rules.path), tool.rules.path).toBe(true);
+    }
+    expect(read(dir, '.gemini/commands/backend-flow-build.toml')).toContain('{{args}}');
+    expect(read(dir, '.github/prompts/frontend-flow-build.prompt.md')).toContain('agent: agent');
+    expect(read(dir, 'AGENTS.md')).toContain('docs/backend/api.md');
+  });
+
+  it('writes hostile answers exactly as typed', () => {
+    const dir = tmpDir();
+    const name = 'R&D <Tools> "Q" {{y}}';
+    const description = 'Uses `ticks` & <b>tags</b> 🚀\nand a second line {{z}}';
+    const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude,cursor,gemini', '--name', name, '--description', description]);
+    expect(r.code, r.stderr).toBe(0);
+    const agents = read(dir, 'AGENTS.md');
+    expect(agents).toContain(`# ${name} — instructions`);
+    expect(agents).toContain(description);
+    expect(read(dir, '.cursor/rules/ai-flow.mdc')).toContain(JSON.stringify(`${name} project rules from ai-flow; read AGENTS.md first`));
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).description).toBe(description);
+  });
+
+  it('reads answers from a file, flags winning over it', () => {
+    const dir = tmpDir();
+    const answers = path.join(tmpDir(), 'a.json');
+    writeFileSync(answers, JSON.stringify({ name: 'From file', type: 'mobile', tools: ['codex'], scope: 'mvp' }));
+    expect(runCli(['init', dir, '--answers', answers, '--scope', 'enterprise']).code).toBe(0);
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json'))).toMatchObject({ name: 'From file', type: 'mobile', tools: ['codex'], scope: 'enterprise' });
+    expect(exists(dir, '.agents/skills/flow-build/SKILL.md')).toBe(true);
+  });
+
+  it('without a terminal and without flags, detects and never waits', () => {
+    const dir = tmpDir();
+    write(dir, 'package.json', JSON.stringify({ name: 'shop-web', dependencies: { next: '15' }, scripts: { test: 'vitest' } }));
+    mkdirSync(path.join(dir, '.cursor'));
+    const r = runCli(['init', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json'))).toMatchObject({ name: 'shop-web', type: 'frontend', tools: ['cursor'], stack: { framework: 'Next.js', testCommand: 'npm test' } });
+    expect(read(dir, 'AGENTS.md')).toContain('- Test: `npm test`');
+  });
+
+  it('--dry-run prints every path and writes nothing; --json is one document', () => {
+    const dir = tmpDir();
+    const r = runCli(['init', dir, '--yes', '--type', 'desktop', '--ai', 'cline', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('create   .clinerules/ai-flow.md');
+    expect(r.stdout).toContain('create   .ai-flow/prompts/shared/flow-work.md');
+    expect(listFiles(dir)).toEqual([]);
+    const j = runCli(['init', dir, '--yes', '--type', 'desktop', '--ai', 'cline', '--dry-run', '--json']);
+    const doc = JSON.parse(j.stdout);
+    expect(doc).toMatchObject({ command: 'init', dryRun: true, exitCode: 0 });
+    expect(doc.actions.some((a: { path: string; action: string }) => a.path === 'AGENTS.md' && a.action === 'create')).toBe(true);
+    expect(listFiles(dir)).toEqual([]);
+  });
+
+  it('keeps every byte of existing root files and adds its block', () => {
+    const dir = tmpDir();
+    const mine = '# Team rules\n\nUse tabs. <!-- a comment --> & more\n';
+    write(dir, 'AGENTS.md', mine);
+    write(dir, 'CLAUDE.md', mine);
+    expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']).code).toBe(0);
+    for (const f of ['AGENTS.md', 'CLAUDE.md']) {
+      const text = read(dir, f);
+      expect(text.startsWith(mine)).toBe(true);
+      expect(text).toContain('<!-- ai-flow:begin -->');
+    }
+  });
+
+  it('never overwrites a file it did not write: reports it and exits 1', () => {
+    const dir = tmpDir();
+    mkdirSync(path.join(dir, '.claude/commands'), { recursive: true });
+    write(dir, '.claude/commands/flow-work.md', 'my own command\n');
+    const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('refuse   .claude/commands/flow-work.md');
+    expect(read(dir, '.claude/commands/flow-work.md')).toBe('my own command\n');
+    expect(exists(dir, '.claude/commands/flow-build.md')).toBe(true);
+  });
+
+  it('re-running init refuses without --force, and --force keeps the user edits', () => {
+    const dir = tmpDir();
+    expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']).code).toBe(0);
+    const prompt = '.ai-flow/prompts/shared/flow-commit.md';
+    const edited = `${read(dir, prompt)}\nOur team signs every commit.\n`;
+    write(dir, prompt, edited);
+    const again = runCli(['init', dir, '--yes']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^ai-flow: ai-flow is already installed in .* — run `ai-flow update`/);
+    const forced = runCli(['init', dir, '--yes', '--force', '--ai', 'claude,copilot']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(read(dir, prompt)).toBe(edited);
+    expect(exists(dir, '.github/prompts/flow-build.prompt.md')).toBe(true);
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).type).toBe('backend');
+  });
+
+  it('refuses to write through a symlink that leaves the target, naming it, and writes nothing', () => {
+    const dir = tmpDir();
+    const outside = tmpDir();
+    symlinkSync(outside, path.join(dir, '.claude'));
+    const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^ai-flow: \.claude is a symlink to .*, outside the target directory — /);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(listFiles(outside)).toEqual([]);
+    expect(exists(dir, '.ai-flow')).toBe(false);
+  });
+
+  it('follows a symlink that stays inside the target', () => {
+    const dir = tmpDir();
+    mkdirSync(path.join(dir, 'shared-claude'));
+    symlinkSync(path.join(dir, 'shared-claude'), path.join(dir, '.claude'));
+    expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']).code).toBe(0);
+    expect(exists(dir, 'shared-claude/commands/flow-build.md')).toBe(true);
+  });
+});
+
+describe('ai-flow init, bad input', () => {
+  it.each([
+    [['--type', 'web'], /--type: unknown project type "web" \(allowed: backend, frontend, mobile, desktop, fullstack\)/],
+    [['--ai', 'claude,emacs'], /--ai: unknown AI tool "emacs" \(allowed: claude, cursor, copilot, gemini, windsurf, codex, antigravity, cline, opencode, or all\)/],
+    [['--scope', 'big'], /--scope: unknown scope "big" \(allowed: mvp, production, enterprise\)/],
+    [['--answers', '/nonexistent/a.json'], /--answers .*: file not found/],
+    [['--bogus'], /unknown option '--bogus'/],
+  ])('%j exits 2 with one line and writes nothing', (args, message) => {
+    const dir = tmpDir();
+    const r = runCli(['init', dir, '--yes', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.startsWith('ai-flow: ')).toBe(true);
+    expect(listFiles(dir)).toEqual([]);
+  });
+
+  it('a target that is a file is refused with exit 2', () => {
+    const dir = tmpDir();
+    write(dir, 'f', 'x');
+    const r = runCli(['init', path.join(dir, 'f'), '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a file, not a directory/);
+  });
+
+  it('a corrupt or newer-schema ai-flow.json is exit 4 and left untouched', () => {
+    const dir = tmpDir();
+    mkdirSync(path.join(dir, '.ai-flow'));
+    write(dir, '.ai-flow/ai-flow.json', '{ broken');
+    const r = runCli(['init', dir, '--yes', '--force']);
+    expect(r.code).toBe(4);
+    expect(read(dir, '.ai-flow/ai-flow.json')).toBe('{ broken');
+    const newer = JSON.stringify({ schemaVersion: 99 });
+    write(dir, '.ai-flow/ai-flow.json', newer);
+    expect(runCli(['init', dir, '--yes', '--force']).stderr).toMatch(/newer ai-flow \(schema 99/);
+    expect(read(dir, '.ai-flow/ai-flow.json')).toBe(newer);
+  });
+
+  it('prints no stack trace unless --verbose', () => {
+    const dir = tmpDir();
+    write(dir, 'f', 'x');
+    expect(runCli(['init', path.join(dir, 'f')]).stderr).not.toMatch(/\n\s+at /);
+    expect(runCli(['--verbose', 'init', path.join(dir, 'f')]).stderr).toMatch(/\n\s+at /);
+  });
+});

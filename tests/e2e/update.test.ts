@@ -1,0 +1,198 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyPack, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
+
+/**
+ * Two packs on disk stand for two released versions (no network): v1 is the shipped pack,
+ * v2 changes, adds and drops files so that every row of SPEC §6 is exercised.
+ */
+let v1: string;
+let v2: string;
+const P = '.ai-flow/prompts/shared/';
+const lines = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `line ${i + 1} ${tag}`).join('\n') + '\n';
+
+beforeAll(() => {
+  v1 = copyPack('1.0.0');
+  v2 = copyPack('2.0.0');
+  const set = (pack: string, rel: string, text: string) => writeFileSync(path.join(pack, rel), text);
+  for (const pack of [v1, v2]) {
+    set(pack, 'prompts/shared/x-unedited.md', lines(10, 'v1'));
+    set(pack, 'prompts/shared/x-edited-same.md', lines(10, 'v1'));
+    set(pack, 'prompts/shared/x-merge.md', lines(10, 'v1'));
+    set(pack, 'prompts/shared/x-conflict.md', lines(10, 'v1'));
+    set(pack, 'prompts/shared/x-deleted.md', lines(10, 'v1'));
+  }
+  set(v1, 'prompts/shared/x-dropped.md', 'dropped\n');
+  set(v1, 'prompts/shared/x-dropped-edited.md', 'dropped\n');
+  set(v2, 'prompts/shared/x-unedited.md', lines(10, 'v2'));
+  set(v2, 'prompts/shared/x-merge.md', lines(10, 'v1').replace('line 10 v1', 'line 10 v2'));
+  set(v2, 'prompts/shared/x-conflict.md', lines(10, 'v1').replace('line 1 v1', 'line 1 v2'));
+  set(v2, 'prompts/shared/x-deleted.md', lines(10, 'v2'));
+  set(v2, 'prompts/shared/x-new.md', 'new in v2\n');
+  const agents = path.join(v2, 'templates/AGENTS.md.hbs');
+  writeFileSync(agents, readFileSync(agents, 'utf8').replace('## Working rules', '## Working rules\n- v2 rule.'));
+});
+
+const withPack = (pack: string) => ({ env: { AI_FLOW_PACK_DIR: pack } });
+
+function installV1(): string {
+  const dir = tmpDir();
+  const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude,cursor'], withPack(v1));
+  expect(r.code, r.stderr).toBe(0);
+  return dir;
+}
+
+/** The user's edits between the two versions. */
+function editAsUser(dir: string): void {
+  appendFileSync(path.join(dir, `${P}x-edited-same.md`), 'my note\n');
+  write(dir, `${P}x-merge.md`, read(dir, `${P}x-merge.md`).replace('line 2 v1', 'line 2 mine'));
+  write(dir, `${P}x-conflict.md`, read(dir, `${P}x-conflict.md`).replace('line 1 v1', 'line 1 mine'));
+  unlinkSync(path.join(dir, `${P}x-deleted.md`));
+  appendFileSync(path.join(dir, `${P}x-dropped-edited.md`), 'mine\n');
+  write(dir, 'AGENTS.md', `My preface.\n\n${read(dir, 'AGENTS.md')}\nMy appendix.\n`);
+}
+
+function actions(stdout: string): Record<string, string> {
+  const doc = JSON.parse(stdout) as { actions: { path: string; action: string }[] };
+  return Object.fromEntries(doc.actions.map((a) => [a.path, a.action]));
+}
+
+describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
+  it('applies every row of the table and reports it', () => {
+    const dir = installV1();
+    editAsUser(dir);
+    const r = runCli(['update', dir, '--json'], withPack(v2));
+    expect(r.code, r.stderr).toBe(1); // one conflict
+    const a = actions(r.stdout);
+    expect(a).toMatchObject({
+      [`${P}x-unedited.md`]: 'update',
+      [`${P}x-edited-same.md`]: 'keep',
+      [`${P}x-merge.md`]: 'merge',
+      [`${P}x-conflict.md`]: 'conflict',
+      [`${P}x-deleted.md`]: 'skip',
+      [`${P}x-new.md`]: 'create',
+      [`${P}x-dropped.md`]: 'delete',
+      [`${P}x-dropped-edited.md`]: 'keep',
+      'AGENTS.md': 'update',
+    });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toMatchObject({ created: 1, merged: 1, conflicted: 1, removed: 1, leftDeleted: 1 });
+
+    expect(read(dir, `${P}x-unedited.md`)).toBe(lines(10, 'v2'));
+    expect(read(dir, `${P}x-edited-same.md`)).toBe(`${lines(10, 'v1')}my note\n`);
+    expect(read(dir, `${P}x-merge.md`)).toBe(lines(10, 'v1').replace('line 2 v1', 'line 2 mine').replace('line 10 v1', 'line 10 v2'));
+    expect(read(dir, `${P}x-conflict.md`)).toMatch(/^<<<<<<< your version\nline 1 mine\n\|\|\|\|\|\|\| ai-flow 1\.0\.0\nline 1 v1\n=======\nline 1 v2\n>>>>>>> ai-flow 2\.0\.0\nline 2 v1\n/);
+    expect(exists(dir, `${P}x-deleted.md`)).toBe(false);
+    expect(exists(dir, `${P}x-dropped.md`)).toBe(false);
+    expect(read(dir, `${P}x-dropped-edited.md`)).toBe('dropped\nmine\n');
+    const agents = read(dir, 'AGENTS.md');
+    expect(agents.startsWith('My preface.\n\n<!-- ai-flow:begin -->')).toBe(true);
+    expect(agents).toContain('- v2 rule.');
+    expect(agents.endsWith('<!-- ai-flow:end -->\n\nMy appendix.\n')).toBe(true);
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).packVersion).toBe('2.0.0');
+    // No side files (.orig, .rej, .bak, temp) anywhere, and no staging left behind.
+    expect(listFiles(dir).filter((f) => /\.(orig|rej|bak|tmp)$|\.staging/.test(f))).toEqual([]);
+  });
+
+  it('a second update right after is a no-op that writes nothing', () => {
+    const dir = installV1();
+    editAsUser(dir);
+    runCli(['update', dir], withPack(v2));
+    const before = listFiles(dir).map((f) => `${f}@${statSync(path.join(dir, f)).mtimeMs}`);
+    const again = runCli(['update', dir, '--json'], withPack(v2));
+    expect(Object.values(actions(again.stdout)).every((x) => x === 'skip' || x === 'keep')).toBe(true);
+    expect(listFiles(dir).map((f) => `${f}@${statSync(path.join(dir, f)).mtimeMs}`)).toEqual(before);
+    const check = runCli(['update', dir, '--check'], withPack(v2));
+    expect(check.code, check.stdout).toBe(0);
+  });
+
+  it('--restore brings back a file the user deleted', () => {
+    const dir = installV1();
+    editAsUser(dir);
+    runCli(['update', dir], withPack(v2));
+    expect(exists(dir, `${P}x-deleted.md`)).toBe(false);
+    // The unresolved conflict file now counts as edited and pack-unchanged: kept, not re-conflicted.
+    expect(runCli(['update', dir, '--restore'], withPack(v2)).code).toBe(0);
+    expect(read(dir, `${P}x-deleted.md`)).toBe(lines(10, 'v2'));
+  });
+
+  it('--check and --dry-run write nothing; --check exits 1 when out of date', () => {
+    const dir = installV1();
+    const snapshot = () => listFiles(dir).map((f) => `${f}:${read(dir, f).length}`);
+    const before = snapshot();
+    const check = runCli(['update', dir, '--check'], withPack(v2));
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('update   .ai-flow/prompts/shared/x-unedited.md');
+    const dry = runCli(['update', dir, '--dry-run'], withPack(v2));
+    expect(dry.code).toBe(0);
+    expect(snapshot()).toEqual(before);
+    expect(runCli(['update', dir, '--check'], withPack(v1)).code).toBe(0);
+  });
+
+  it('a teammate with a fresh clone can merge: the base travels with the repository', () => {
+    const dir = installV1();
+    editAsUser(dir);
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'install');
+    const clone = path.join(tmpDir(), 'clone');
+    git(path.dirname(clone), 'clone', '-q', dir, clone);
+    const r = runCli(['update', clone, '--json'], withPack(v2));
+    expect(actions(r.stdout)[`${P}x-merge.md`]).toBe('merge');
+    expect(read(clone, `${P}x-merge.md`)).toContain('line 2 mine');
+    expect(read(clone, `${P}x-merge.md`)).toContain('line 10 v2');
+  });
+
+  it('an interrupted update is repaired by running it again', () => {
+    const clean = installV1();
+    editAsUser(clean);
+    const crashed = path.join(tmpDir(), 'crashed');
+    cpSync(clean, crashed, { recursive: true });
+    runCli(['update', clean], withPack(v2));
+    // Simulate a crash after some files were renamed into place but before the state files:
+    // half the changed files already hold v2 text, a staging folder is left over, manifest is v1.
+    write(crashed, `${P}x-unedited.md`, lines(10, 'v2'));
+    write(crashed, `${P}x-new.md`, 'new in v2\n');
+    rmSync(path.join(crashed, `${P}x-dropped.md`));
+    mkdirSync(path.join(crashed, '.ai-flow/.staging'), { recursive: true });
+    writeFileSync(path.join(crashed, '.ai-flow/.staging/0'), 'half-written');
+    const r = runCli(['update', crashed], withPack(v2));
+    expect(r.code).toBe(1);
+    const tree = (d: string) => listFiles(d).map((f) => [f, f.endsWith('.gz') ? '' : read(d, f)]);
+    expect(tree(crashed)).toEqual(tree(clean));
+  });
+
+  it('--ai adds and removes tools; an edited file of a removed tool is kept and reported', () => {
+    const dir = installV1();
+    write(dir, '.cursor/commands/flow-work.md', 'customised\n');
+    const r = runCli(['update', dir, '--ai', 'claude,gemini', '--json'], withPack(v1));
+    expect(r.code, r.stderr).toBe(0);
+    const a = actions(r.stdout);
+    expect(a['.cursor/commands/flow-build.md']).toBe('delete');
+    expect(a['.cursor/commands/flow-work.md']).toBe('keep');
+    expect(a['.gemini/commands/flow-build.toml']).toBe('create');
+    expect(exists(dir, '.cursor/commands/flow-build.md')).toBe(false);
+    expect(exists(dir, '.cursor/rules')).toBe(false);
+    expect(read(dir, '.cursor/commands/flow-work.md')).toBe('customised\n');
+    expect(read(dir, 'GEMINI.md')).toContain('<!-- ai-flow:begin -->');
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).tools).toEqual(['claude', 'gemini']);
+  });
+
+  it('refuses corrupt, newer-schema and missing state with clear errors', () => {
+    const dir = installV1();
+    write(dir, '.ai-flow/ai-flow.json', '{"schemaVersion": 2}');
+    const newer = runCli(['update', dir], withPack(v2));
+    expect(newer.code).toBe(4);
+    expect(newer.stderr).toMatch(/^ai-flow: .*newer ai-flow \(schema 2, this one reads 1\) — upgrade ai-flow/);
+    expect(read(dir, '.ai-flow/ai-flow.json')).toBe('{"schemaVersion": 2}');
+    write(dir, '.ai-flow/ai-flow.json', 'garbage');
+    expect(runCli(['update', dir], withPack(v2)).code).toBe(4);
+    const empty = tmpDir();
+    const none = runCli(['update', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/not installed .* — run `ai-flow init` there first/);
+  });
+});
