@@ -15,7 +15,9 @@ export interface Progress {
 }
 
 export async function startProgress(text: string, enabled: boolean): Promise<Progress> {
-  if (!enabled || !process.stderr.isTTY) return { stop: () => undefined };
+  // A terminal that reports no width (e.g. a bare pseudo-terminal) would make ora clear
+  // an unbounded number of lines; such terminals get no spinner.
+  if (!enabled || !process.stderr.isTTY || !(process.stderr.columns > 0)) return { stop: () => undefined };
   const { default: ora } = await import('ora');
   const spinner = ora({ text, stream: process.stderr }).start();
   return { stop: () => spinner.stop() };

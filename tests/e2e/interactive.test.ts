@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN, listFiles, read, tmpDir, write } from '../helpers.js';
+
+/**
+ * Drives the real interview in a pseudo-terminal: util-linux `script` gives the CLI a TTY,
+ * we wait for each question on screen and type the answer, as a person would.
+ */
+class Terminal {
+  private screen = '';
+  private readonly proc;
+  readonly exited: Promise<number>;
+
+  constructor(args: string[], cwd: string) {
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    this.proc = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+    this.proc.stdout.on('data', (d: Buffer) => (this.screen += d.toString('utf8')));
+    this.proc.stderr.on('data', (d: Buffer) => (this.screen += d.toString('utf8')));
+    this.exited = new Promise((resolve) => this.proc.on('close', (code) => resolve(code ?? -1)));
+  }
+
+  /** Waits until `text` appears on screen after everything seen so far, then types `keys`. */
+  async answer(text: string, keys: string): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!this.screen.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}"; screen:\n${this.screen}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    this.screen = this.screen.slice(this.screen.indexOf(text) + text.length);
+    await new Promise((r) => setTimeout(r, 150));
+    this.proc.stdin.write(keys);
+  }
+
+  get output(): string {
+    return this.screen;
+  }
+}
+
+const ENTER = '\r';
+const DOWN = '\x1b[B';
+const SPACE = ' ';
+const CTRL_C = '\x03';
+
+describe('interactive interview in a pseudo-terminal', () => {
+  it('asks each question, accepts keyboard answers and installs what was chosen', async () => {
+    const dir = tmpDir();
+    write(dir, 'package.json', JSON.stringify({ name: 'pty-app', dependencies: { express: '5' }, scripts: { test: 'node --test' } }));
+    const t = new Terminal(['init', '.'], dir);
+    await t.answer('Project name', `My PTY App${ENTER}`);
+    await t.answer('description', `A test & <demo>${ENTER}`);
+    await t.answer('Project type', `${DOWN}${ENTER}`); // backend (detected) → frontend
+    await t.answer('AI tools', `${SPACE}${ENTER}`); // tick Claude Code; Copilot is pre-checked
+    await t.answer('Scope', ENTER);
+    await t.answer('Correct?', ENTER);
+    expect(await t.exited).toBe(0);
+    const config = JSON.parse(read(dir, '.ai-flow/ai-flow.json'));
+    expect(config).toMatchObject({ name: 'My PTY App', description: 'A test & <demo>', type: 'frontend', tools: ['claude', 'copilot'], scope: 'production', stack: { framework: 'Express', testCommand: 'npm test' } });
+    expect(read(dir, 'AGENTS.md')).toContain('# My PTY App — instructions');
+    expect(listFiles(dir)).toContain('.claude/commands/flow-build.md');
+    expect(listFiles(dir)).toContain('.github/prompts/flow-build.prompt.md');
+  });
+
+  it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
+    const dir = tmpDir();
+    const t = new Terminal(['init', '.'], dir);
+    await t.answer('Project name', `half${ENTER}`);
+    await t.answer('description', CTRL_C);
+    expect(await t.exited).toBe(130);
+    expect(t.output).toContain('cancelled — nothing was written');
+    expect(listFiles(dir)).toEqual([]);
+  });
+});
