@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Packaging smoke test (SPEC §9): pack the tarball, install it globally into a temporary
+// prefix, and run the installed `ai-flow init --yes` in a temporary git repo per project type.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(path.join(os.tmpdir(), 'ai-flow-smoke-'));
+const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+const fail = (msg) => {
+  console.error(`smoke: FAIL — ${msg}`);
+  process.exit(1);
+};
+
+try {
+  const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo }))[0];
+  const tarball = path.join(work, packed.filename);
+  const tops = [...new Set(packed.files.map((f) => f.path.split('/')[0]))].sort();
+  const allowed = ['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'prompts', 'templates'];
+  const extra = tops.filter((t) => !allowed.includes(t));
+  if (extra.length > 0) fail(`tarball ships unexpected entries: ${extra.join(', ')}`);
+  for (const must of allowed) if (!tops.includes(must)) fail(`tarball is missing ${must}`);
+  console.log(`smoke: tarball ${packed.filename}: ${packed.entryCount} files, ${(statSync(tarball).size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
+
+  const prefix = path.join(work, 'prefix');
+  sh('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball]);
+  const bin = path.join(prefix, 'bin', 'ai-flow');
+  if (!existsSync(bin)) fail(`installed bin not found at ${bin}`);
+  const version = sh(bin, ['--version']).trim();
+  if (version !== JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version) fail(`--version printed ${version}`);
+
+  for (const type of ['backend', 'frontend', 'mobile', 'desktop', 'fullstack']) {
+    const dir = path.join(work, `repo-${type}`);
+    sh('git', ['init', '-q', dir]);
+    writeFileSync(path.join(dir, 'README.md'), `# ${type} smoke\n`);
+    sh(bin, ['init', dir, '--yes', '--type', type, '--ai', 'all']);
+    const config = JSON.parse(readFileSync(path.join(dir, '.ai-flow/ai-flow.json'), 'utf8'));
+    if (config.type !== type) fail(`${type}: ai-flow.json says ${config.type}`);
+    const build = type === 'fullstack' ? 'backend-flow-build' : 'flow-build';
+    for (const f of ['AGENTS.md', 'CLAUDE.md', `.claude/commands/${build}.md`, `.gemini/commands/${build}.toml`, '.ai-flow/prompts/shared/flow-work.md']) {
+      if (!existsSync(path.join(dir, f))) fail(`${type}: ${f} was not written`);
+    }
+    sh(bin, ['doctor', dir]);
+    sh(bin, ['update', dir, '--check']);
+    console.log(`smoke: ${type}: init, doctor and update --check passed`);
+  }
+  console.log('smoke: 1 passed, 0 failed');
+} catch (err) {
+  fail(`${err.message.split('\n')[0]}\n${err.stderr ?? ''}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
