@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import fse from 'fs-extra';
 import path from 'node:path';
 import { FsError } from '../errors.js';
 import type { Plan } from './plan.js';
@@ -19,10 +20,11 @@ export interface StateFiles {
  * Temporary files never land in a folder an AI tool scans.
  */
 export function applyPlan(root: string, plan: Plan, state: StateFiles): void {
-  mkdirSync(root, { recursive: true });
+  fse.ensureDirSync(root);
   const staging = resolveInside(root, STAGING_DIR);
-  rmSync(staging, { recursive: true, force: true });
-  guard(() => mkdirSync(staging, { recursive: true }), STAGING_DIR);
+  // A staging folder left by an interrupted run holds nothing we need: start clean.
+  fse.removeSync(staging);
+  guard(() => fse.ensureDirSync(staging), STAGING_DIR);
 
   const moves: { from: string; to: string; rel: string }[] = [];
   const stage = (rel: string, data: string | Buffer): void => {
@@ -45,12 +47,12 @@ export function applyPlan(root: string, plan: Plan, state: StateFiles): void {
   moves.slice(0, fileMoves).forEach(place);
   for (const rel of deletions) remove(root, rel);
   moves.slice(fileMoves).forEach(place);
-  rmSync(staging, { recursive: true, force: true });
+  fse.removeSync(staging);
 }
 
 function place(move: { from: string; to: string; rel: string }): void {
   guard(() => {
-    mkdirSync(path.dirname(move.to), { recursive: true });
+    fse.ensureDirSync(path.dirname(move.to));
     const mode = existingMode(move.to);
     if (mode !== null) chmodSync(move.from, mode);
     renameSync(move.from, move.to);

@@ -14,7 +14,17 @@ export function resolveInside(root: string, rel: string): string {
   const realRoot = realpathOrSelf(root);
   let current = realRoot;
   const parts = rel.split('/');
-  for (let i = 0; i < parts.length; i++) {
+  // Folders already checked in this run are not checked again (hundreds of files share a few folders).
+  let i = 0;
+  for (let j = parts.length - 1; j > 0; j--) {
+    const known = checkedDirs.get(`${realRoot}\0${parts.slice(0, j).join('/')}`);
+    if (known) {
+      current = known;
+      i = j;
+      break;
+    }
+  }
+  for (; i < parts.length; i++) {
     const next = path.join(current, parts[i]);
     let isLink = false;
     try {
@@ -40,9 +50,14 @@ export function resolveInside(root: string, rel: string): string {
     } else {
       current = next;
     }
+    if (i < parts.length - 1) checkedDirs.set(`${realRoot}\0${parts.slice(0, i + 1).join('/')}`, current);
   }
   return current;
 }
+
+/** Real paths of existing folders that passed the checks, keyed by root and relative path.
+ *  Only folders that exist are cached, and ai-flow never turns a folder into a symlink. */
+const checkedDirs = new Map<string, string>();
 
 /** Checks that the target directory can be used: it may not exist yet, but it may not be a file. */
 export function checkTargetDir(root: string): void {

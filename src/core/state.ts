@@ -43,7 +43,7 @@ export function serializeManifest(manifest: Manifest): string {
 
 export function serializeBases(bases: ReadonlyMap<string, string>): Buffer {
   const files = Object.fromEntries([...bases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return gzipSync(JSON.stringify({ schemaVersion: SCHEMA_VERSION, files }), { level: 9 });
+  return gzipSync(JSON.stringify({ schemaVersion: SCHEMA_VERSION, files }), { level: 6 });
 }
 
 /** Parses `.ai-flow/ai-flow.json`; anything unexpected is a StateError (exit 4). */
