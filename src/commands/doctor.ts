@@ -7,6 +7,8 @@ import { checkInstallation } from '../doctor/install-check.js';
 import type { Finding } from '../doctor/finding.js';
 import { lintPack } from '../doctor/pack-lint.js';
 import { makeColors, printJson } from '../output.js';
+import { hasInterruptedApply } from '../core/apply.js';
+import { finding } from '../doctor/finding.js';
 
 export interface DoctorOptions {
   pack?: boolean;
@@ -22,6 +24,9 @@ export async function doctor(dir: string | undefined, opts: DoctorOptions): Prom
   if (!state.config) throw new UsageError(`ai-flow is not installed in ${root}`, 'run `ai-flow init` there first');
   if (!state.manifest) throw new StateError(`${root}/.ai-flow/manifest.json is missing`, 'restore it from version control, or run `ai-flow init --force`');
   const result = checkInstallation(state.config, state.manifest, cliVersion(), (p) => readProjectFile(root, p));
+  if (hasInterruptedApply(root)) {
+    result.findings.push(finding('.ai-flow/.staging', 0, 'interrupted-run', 'an earlier init or update was interrupted — run `ai-flow update` to finish it'));
+  }
   return report('installation', root, result.findings, { edited: result.edited, deleted: result.deleted, tools: state.config.tools, type: state.config.type }, opts);
 }
 

@@ -10,7 +10,7 @@ import { answersFromFile, answersFromFlags, completeAnswers, mergeGiven } from '
 import { inquirerPrompter } from '../interview/prompter.js';
 import { makeColors, printJson, startProgress } from '../output.js';
 import { formatPlan, formatSummary, planToJson, summarize } from '../report.js';
-import { applyRun, planRun } from './run-plan.js';
+import { applyRun, finishRun, noteInterruptedRun, planRun } from './run-plan.js';
 
 export interface InitOptions extends InitFlags {
   answers?: string;
@@ -27,6 +27,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
   checkTargetDir(root);
   // Validate everything given up front before asking a single question.
   const given = mergeGiven(answersFromFlags(opts), opts.answers ? answersFromFile(opts.answers) : {});
+  const interrupted = noteInterruptedRun(root, Boolean(opts.dryRun));
   const state = readInstalledState(root);
   if (state.config && !opts.force) {
     throw new CheckFailedError(
@@ -41,7 +42,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
 
   const run = planRun(root, answers, state, false);
   const summary = summarize(run.plan);
-  const exitCode = summary.refused > 0 || summary.conflicted > 0 ? 1 : 0;
+  const exitCode = summary.refused > 0 || summary.conflicted > 0 || interrupted.conflicts.length > 0 ? 1 : 0;
   if (!opts.dryRun) {
     const progress = await startProgress('Installing ai-flow…', !opts.json);
     try {
@@ -51,6 +52,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
     }
   }
   report(root, answers, run.plan, summary, exitCode, opts);
+  finishRun(root, run, !opts.dryRun);
   return exitCode;
 }
 

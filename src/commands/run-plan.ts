@@ -7,10 +7,11 @@ import type { Plan } from '../core/plan.js';
 import { planChanges } from '../core/plan.js';
 import type { InstalledState } from '../core/disk.js';
 import { readDisk, readProjectFile } from '../core/disk.js';
-import { applyPlan } from '../core/apply.js';
+import { applyPlan, completeApply, finishInterruptedApply, hasInterruptedApply } from '../core/apply.js';
 import { BASES_PATH, CONFIG_PATH, MANIFEST_PATH, serializeBases, serializeConfig, serializeManifest } from '../core/state.js';
 import { readFileSync } from 'node:fs';
 import { resolveInside } from '../core/paths.js';
+import { hasConflictMarkers } from '../core/merge.js';
 
 export interface PlannedRun {
   plan: Plan;
@@ -45,6 +46,11 @@ export function applyRun(root: string, run: PlannedRun): void {
   applyPlan(root, run.plan, { config: run.config, packVersion: run.packVersion });
 }
 
+/** After the report is printed: the run is complete (see completeApply). */
+export function finishRun(root: string, run: PlannedRun, wrote: boolean): void {
+  if (wrote && !run.noop) completeApply(root);
+}
+
 /** Whether config, manifest and bases on disk already hold exactly what this run would write. */
 function stateFilesMatch(root: string, plan: Plan, config: string, version: string): boolean {
   if (readProjectFile(root, CONFIG_PATH) !== config) return false;
@@ -54,4 +60,26 @@ function stateFilesMatch(root: string, plan: Plan, config: string, version: stri
   } catch {
     return false;
   }
+}
+
+export interface InterruptedRun {
+  /** A dry run found an interrupted run that a real run would finish. */
+  pending: boolean;
+  /** Files the finished run left with conflict markers: its own report was lost, so they are reported now. */
+  conflicts: string[];
+}
+
+/** An earlier run that stopped midway is finished first (or, in a dry run, reported). */
+export function noteInterruptedRun(root: string, dryRun: boolean): InterruptedRun {
+  if (dryRun) {
+    const pending = hasInterruptedApply(root);
+    if (pending) process.stderr.write('ai-flow: an earlier run was interrupted; the next real run finishes it first\n');
+    return { pending, conflicts: [] };
+  }
+  const written = finishInterruptedApply(root);
+  if (written === null) return { pending: false, conflicts: [] };
+  const conflicts = written.filter((p) => hasConflictMarkers(readProjectFile(root, p) ?? ''));
+  process.stderr.write('ai-flow: finished an earlier run that was interrupted\n');
+  for (const p of conflicts) process.stderr.write(`ai-flow: ${p} has conflict markers from that run — resolve them by hand\n`);
+  return { pending: false, conflicts };
 }

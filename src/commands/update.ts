@@ -4,8 +4,10 @@ import { checkTargetDir } from '../core/paths.js';
 import { readInstalledState } from '../core/disk.js';
 import { parseTools } from '../interview/questions.js';
 import { makeColors, printJson, startProgress } from '../output.js';
+import type { Summary } from '../report.js';
 import { formatPlan, formatSummary, planChangesDisk, planToJson, summarize } from '../report.js';
-import { applyRun, planRun } from './run-plan.js';
+import type { PlannedRun } from './run-plan.js';
+import { applyRun, finishRun, noteInterruptedRun, planRun } from './run-plan.js';
 
 export interface UpdateOptions {
   ai?: string;
@@ -27,6 +29,7 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
     if (typeof parsed === 'string') throw new UsageError(`--ai: ${parsed}`, 'run `ai-flow update --help`');
     tools = parsed;
   }
+  const interrupted = noteInterruptedRun(root, Boolean(opts.dryRun || opts.check));
   const state = readInstalledState(root);
   if (!state.config) {
     throw new UsageError(`ai-flow is not installed in ${root} (no .ai-flow/ai-flow.json)`, 'run `ai-flow init` there first');
@@ -36,8 +39,8 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
   const summary = summarize(run.plan);
   const writes = !opts.dryRun && !opts.check;
 
-  let exitCode = summary.conflicted > 0 || summary.refused > 0 ? 1 : 0;
-  if (opts.check && (planChangesDisk(run.plan) || !run.noop)) exitCode = 1;
+  let exitCode = summary.conflicted > 0 || summary.refused > 0 || interrupted.conflicts.length > 0 ? 1 : 0;
+  if (opts.check && (planChangesDisk(run.plan) || !run.noop || interrupted.pending)) exitCode = 1;
   if (writes) {
     const progress = await startProgress('Updating ai-flow…', !opts.json);
     try {
@@ -47,14 +50,20 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
     }
   }
 
+  printReport(root, state.config.packVersion, run, summary, exitCode, writes, opts);
+  finishRun(root, run, writes);
+  return exitCode;
+}
+
+function printReport(root: string, fromVersion: string, run: PlannedRun, summary: Summary, exitCode: number, writes: boolean, opts: UpdateOptions): void {
   if (opts.json) {
-    printJson({ command: 'update', dryRun: !writes, check: Boolean(opts.check), target: root, fromVersion: state.config.packVersion, toVersion: run.packVersion, summary, actions: planToJson(run.plan), exitCode });
-    return exitCode;
+    printJson({ command: 'update', dryRun: !writes, check: Boolean(opts.check), target: root, fromVersion: fromVersion, toVersion: run.packVersion, summary, actions: planToJson(run.plan), exitCode });
+    return;
   }
   const c = makeColors(false);
   const verb = writes ? 'Updated' : opts.check ? 'Check of' : 'Plan for';
   const note = writes ? '' : ' (nothing written)';
-  process.stdout.write(`${c.bold(`${verb} ${root}: ai-flow ${state.config.packVersion} → ${run.packVersion}${note}`)}\n`);
+  process.stdout.write(`${c.bold(`${verb} ${root}: ai-flow ${fromVersion} → ${run.packVersion}${note}`)}\n`);
   const body = formatPlan(run.plan, c, Boolean(opts.dryRun || opts.check || opts.verbose) && !run.noop);
   if (body && !run.noop) process.stdout.write(`${body}\n`);
   process.stdout.write(`${formatSummary(summary, c)}\n`);
@@ -62,5 +71,4 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
     process.stdout.write(c.red(`Resolve the conflict markers (<<<<<<< … >>>>>>>) in the files above, then run \`ai-flow doctor\`.\n`));
   }
   if (opts.check && exitCode === 1 && summary.conflicted === 0) process.stdout.write('The installation is out of date: run `ai-flow update`.\n');
-  return exitCode;
 }

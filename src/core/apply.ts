@@ -1,6 +1,7 @@
-import { chmodSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import fse from 'fs-extra';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { FsError } from '../errors.js';
 import type { Plan } from './plan.js';
 import { resolveInside } from './paths.js';
@@ -11,52 +12,113 @@ export interface StateFiles {
   packVersion: string;
 }
 
+/** One step of an apply: move a staged file into place, or delete a file (staged: null). */
+interface Step {
+  target: string;
+  staged: string | null;
+  /** sha256 of the target before the run (null: absent). A step is only resumed over that text. */
+  before: string | null;
+  /** ai-flow's own state files: always resumed. */
+  own: boolean;
+}
+
+const JOURNAL = 'journal.json';
+
 /**
- * The only module that writes into the target directory. Everything is first staged
- * under `.ai-flow/.staging/` (so a failure leaves the project untouched), then each file
- * is moved into place with a rename (atomic per file), deletions follow, and the state
- * files come last with the manifest the very last: an interrupted run is repaired by
- * running it again, because the planner treats "already has the new text" as done.
+ * The only module that writes into the target directory.
+ *
+ * Every new text is first staged under `.ai-flow/.staging/` and a journal of the steps is
+ * written there last: until the journal exists, nothing in the project has changed. Then
+ * each file is moved into place with a rename (atomic per file), deletions follow, and the
+ * state files come last, the manifest the very last. The journal stays until the command has
+ * printed its report (`completeApply`). If the run is interrupted before that, the next run
+ * finishes it first (`finishInterruptedApply`) and reports what it wrote, so files and state
+ * never disagree, a half-applied merge is never merged twice, and no conflict goes unreported.
  * Temporary files never land in a folder an AI tool scans.
  */
 export function applyPlan(root: string, plan: Plan, state: StateFiles): void {
   fse.ensureDirSync(root);
   const staging = resolveInside(root, STAGING_DIR);
-  // A staging folder left by an interrupted run holds nothing we need: start clean.
   fse.removeSync(staging);
   guard(() => fse.ensureDirSync(staging), STAGING_DIR);
 
-  const moves: { from: string; to: string; rel: string }[] = [];
-  const stage = (rel: string, data: string | Buffer): void => {
-    const from = path.join(staging, String(moves.length));
-    guard(() => writeFileSync(from, data), rel);
-    moves.push({ from, to: resolveInside(root, rel), rel });
+  const steps: Step[] = [];
+  const stage = (target: string, data: string | Buffer, own: boolean): void => {
+    const staged = String(steps.length);
+    guard(() => writeFileSync(path.join(staging, staged), data), target);
+    steps.push({ target, staged, before: own ? null : hashOf(root, target), own });
   };
+  for (const a of plan.actions) if (typeof a.write === 'string') stage(a.path, a.write, false);
+  for (const a of plan.actions) if (a.write === null) steps.push({ target: a.path, staged: null, before: hashOf(root, a.path), own: false });
+  stage(BASES_PATH, serializeBases(plan.bases), true);
+  stage(CONFIG_PATH, state.config, true);
+  stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, files: plan.manifest }), true);
+  guard(() => {
+    writeFileSync(path.join(staging, `${JOURNAL}.tmp`), JSON.stringify({ version: 1, steps }));
+    renameSync(path.join(staging, `${JOURNAL}.tmp`), path.join(staging, JOURNAL));
+  }, `${STAGING_DIR}/${JOURNAL}`);
 
-  const deletions: string[] = [];
-  for (const a of plan.actions) {
-    if (a.write === undefined) continue;
-    if (a.write === null) deletions.push(a.path);
-    else stage(a.path, a.write);
-  }
-  const fileMoves = moves.length;
-  stage(BASES_PATH, serializeBases(plan.bases));
-  stage(CONFIG_PATH, state.config);
-  stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, files: plan.manifest }));
-
-  moves.slice(0, fileMoves).forEach(place);
-  for (const rel of deletions) remove(root, rel);
-  moves.slice(fileMoves).forEach(place);
-  fse.removeSync(staging);
+  for (const step of steps) runStep(root, staging, step);
 }
 
-function place(move: { from: string; to: string; rel: string }): void {
+/**
+ * Called once the command has reported the result: drops the journal. Until then a killed
+ * run counts as interrupted, so the next run reports what this one wrote (e.g. conflicts).
+ */
+export function completeApply(root: string): void {
+  fse.removeSync(resolveInside(root, STAGING_DIR));
+}
+
+/** Whether an earlier run was interrupted after it started changing the project. */
+export function hasInterruptedApply(root: string): boolean {
+  return existsSync(path.join(resolveInside(root, STAGING_DIR), JOURNAL));
+}
+
+/**
+ * Finishes a run that was interrupted after its journal was written, then clears the staging
+ * folder. A step is resumed only while its target still holds the text it had before that
+ * run (or the step is ai-flow's own state); a file changed since is left alone.
+ * Returns the project files that run wrote, or null when there was no such run.
+ */
+export function finishInterruptedApply(root: string): string[] | null {
+  const staging = resolveInside(root, STAGING_DIR);
+  if (!existsSync(staging)) return null;
+  let steps: Step[] | null = null;
+  try {
+    steps = (JSON.parse(readFileSync(path.join(staging, JOURNAL), 'utf8')) as { steps: Step[] }).steps;
+  } catch {
+    steps = null; // No journal: staging never finished, the project was not touched.
+  }
+  for (const step of steps ?? []) {
+    if (step.staged !== null && !existsSync(path.join(staging, step.staged))) continue; // already moved
+    if (step.staged === null && hashOf(root, step.target) === null) continue; // already deleted
+    if (step.own || hashOf(root, step.target) === step.before) runStep(root, staging, step);
+  }
+  fse.removeSync(staging);
+  return steps === null ? null : steps.filter((s) => !s.own && s.staged !== null).map((s) => s.target);
+}
+
+function runStep(root: string, staging: string, step: Step): void {
+  if (step.staged === null) {
+    remove(root, step.target);
+    return;
+  }
+  const from = path.join(staging, step.staged);
+  const to = resolveInside(root, step.target);
   guard(() => {
-    fse.ensureDirSync(path.dirname(move.to));
-    const mode = existingMode(move.to);
-    if (mode !== null) chmodSync(move.from, mode);
-    renameSync(move.from, move.to);
-  }, move.rel);
+    fse.ensureDirSync(path.dirname(to));
+    const mode = existingMode(to);
+    if (mode !== null) chmodSync(from, mode);
+    renameSync(from, to);
+  }, step.target);
+}
+
+function hashOf(root: string, rel: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(resolveInside(root, rel))).digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 function remove(root: string, rel: string): void {

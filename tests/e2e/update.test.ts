@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyPack, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
+import { BIN, copyPack, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
 
 /**
  * Two packs on disk stand for two released versions (no network): v1 is the shipped pack,
@@ -164,6 +164,41 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     const tree = (d: string) => listFiles(d).map((f) => [f, f.endsWith('.gz') ? '' : read(d, f)]);
     expect(tree(crashed)).toEqual(tree(clean));
   });
+
+  it('an update killed at any moment is finished by the next run, with no doubled conflict markers', async () => {
+    // A pack with many extra files makes the apply long enough to be killed in the middle.
+    const big = copyPack('3.0.0');
+    cpSync(path.join(v2, 'prompts'), path.join(big, 'prompts'), { recursive: true });
+    cpSync(path.join(v2, 'templates'), path.join(big, 'templates'), { recursive: true });
+    mkdirSync(path.join(big, 'prompts/shared/bulk'));
+    for (let i = 0; i < 3000; i++) writeFileSync(path.join(big, `prompts/shared/bulk/f${i}.md`), `bulk ${i}\n`);
+    const base = installV1();
+    editAsUser(base);
+    const clean = path.join(tmpDir(), 'clean');
+    cpSync(base, clean, { recursive: true });
+    runCli(['update', clean], withPack(big));
+    const tree = (d: string) => listFiles(d).map((f) => [f, f.endsWith('.gz') ? '' : read(d, f)]);
+    const expected = tree(clean);
+    let killedMidway = 0;
+    for (const ms of [150, 300, 450, 600, 750, 900, 1200]) {
+      const dir = path.join(tmpDir(), `killed-${ms}`);
+      cpSync(base, dir, { recursive: true });
+      const child = spawn(process.execPath, [BIN, 'update', dir], { env: { ...process.env, AI_FLOW_PACK_DIR: big, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+      let printed = '';
+      child.stdout.on('data', (d: Buffer) => (printed += d.toString()));
+      const closed = new Promise((r) => child.on('close', r));
+      await new Promise((r) => setTimeout(r, ms));
+      child.kill('SIGKILL');
+      await closed;
+      const reported = printed.includes('1 conflicted');
+      if (exists(dir, '.ai-flow/.staging/journal.json')) killedMidway++;
+      const again = runCli(['update', dir], withPack(big));
+      // A conflict is never left unreported: if the killed run did not print it, the next run must.
+      expect(again.code, `killed at ${ms} ms: ${again.stderr}`).toBe(reported ? 0 : 1);
+      expect(tree(dir), `killed at ${ms} ms`).toEqual(expected);
+    }
+    expect(killedMidway, 'at least one kill landed while files were being moved').toBeGreaterThan(0);
+  }, 180_000);
 
   it('--ai adds and removes tools; an edited file of a removed tool is kept and reported', () => {
     const dir = installV1();
