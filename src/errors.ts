@@ -1,6 +1,6 @@
 /**
  * Typed errors. Each carries the exit code of SPEC §7; only src/main.ts turns
- * them into process.exitCode. `hint` is the "how to fix" half of the one-line message.
+ * them into the process's exit status. `hint` is the "how to fix" half of the one-line message.
  */
 export class AiFlowError extends Error {
   constructor(

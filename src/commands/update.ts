@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { StateError, UsageError } from '../errors.js';
+import { BASES_PATH, MANIFEST_PATH } from '../core/state.js';
+import { compareVersions, packRoot, packVersion } from '../pack/locate.js';
 import { checkTargetDir } from '../core/paths.js';
 import { readInstalledState } from '../core/disk.js';
 import { parseTools } from '../interview/questions.js';
@@ -33,6 +35,16 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
   const state = readInstalledState(root);
   if (!state.config) {
     throw new UsageError(`ai-flow is not installed in ${root} (no .ai-flow/ai-flow.json)`, 'run `ai-flow init` there first');
+  }
+  if (!state.manifest) {
+    throw new StateError(`${MANIFEST_PATH} is missing`, 'restore it from version control, or run `ai-flow init --force` (it never overwrites your files)');
+  }
+  const version = packVersion(packRoot());
+  if (compareVersions(state.config.packVersion, version) > 0) {
+    throw new StateError(`installed by ai-flow ${state.config.packVersion}, newer than this ${version}`, 'upgrade ai-flow: npm install -g ai-flow@latest (or use npx ai-flow@latest)');
+  }
+  if (state.bases.size === 0 && state.manifest.files.length > 0) {
+    process.stderr.write(`ai-flow: ${BASES_PATH} is missing; edited files that also changed in the pack will be marked as conflicts — restore it from version control to merge them\n`);
   }
   const { schemaVersion: _schema, packVersion: _version, ...answers } = state.config;
   const run = planRun(root, { ...answers, tools: tools ?? answers.tools }, state, Boolean(opts.restore));

@@ -24,6 +24,14 @@ export function packVersion(root: string = packRoot()): string {
   return readVersion(root) ?? cliVersion();
 }
 
+/** Compares two `major.minor.patch` versions (pre-release tags ignored): <0, 0 or >0. */
+export function compareVersions(a: string, b: string): number {
+  const parts = (v: string) => v.split('-')[0].split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
 function readVersion(root: string): string | undefined {
   try {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: unknown };

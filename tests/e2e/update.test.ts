@@ -203,6 +203,17 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     expect(killedMidway, 'at least one kill landed while files were being moved').toBeGreaterThan(0);
   }, 180_000);
 
+  it('without the base texts, an edited and changed file is marked as a conflict, never overwritten', () => {
+    const dir = installV1();
+    editAsUser(dir);
+    rmSync(path.join(dir, '.ai-flow/base.json.gz'));
+    const r = runCli(['update', dir, '--json'], withPack(v2));
+    expect(r.stderr).toMatch(/base\.json\.gz is missing/);
+    expect(actions(r.stdout)[`${P}x-merge.md`]).toBe('conflict');
+    expect(read(dir, `${P}x-merge.md`)).toContain('line 2 mine');
+    expect(read(dir, `${P}x-merge.md`)).toContain('line 10 v2');
+  });
+
   it('--ai adds and removes tools; an edited file of a removed tool is kept and reported', () => {
     const dir = installV1();
     write(dir, '.cursor/commands/flow-work.md', 'customised\n');
@@ -228,6 +239,12 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     expect(read(dir, '.ai-flow/ai-flow.json')).toBe('{"schemaVersion": 2}');
     write(dir, '.ai-flow/ai-flow.json', 'garbage');
     expect(runCli(['update', dir], withPack(v2)).code).toBe(4);
+    const fromNewer = installV1();
+    const older = runCli(['update', fromNewer], withPack(copyPack('0.9.0')));
+    expect(older.code).toBe(4);
+    expect(older.stderr).toMatch(/installed by ai-flow 1\.0\.0, newer than this 0\.9\.0 — upgrade ai-flow/);
+    rmSync(path.join(fromNewer, '.ai-flow/manifest.json'));
+    expect(runCli(['update', fromNewer], withPack(v2)).stderr).toMatch(/manifest\.json is missing/);
     const empty = tmpDir();
     const none = runCli(['update', empty]);
     expect(none.code).toBe(2);
