@@ -1,4 +1,4 @@
-import type { Answers } from '../types.js';
+import type { Answers, PackType } from '../types.js';
 import { PACK_TYPES, PROJECT_TYPES, packTypesOf } from '../types.js';
 import { AiFlowError } from '../errors.js';
 import { Pack } from '../pack/pack.js';
@@ -11,6 +11,7 @@ import { markerCounts, upsertBlock } from '../core/blocks.js';
 import type { Finding } from './finding.js';
 import { finding, lineAt } from './finding.js';
 import { checkPhase } from './phase-rules.js';
+import { expectedPhaseName } from './phase-names.js';
 
 /** Hostile sample answers: every character class SPEC §5 says must pass through untouched. */
 export const HOSTILE_ANSWERS: Omit<Answers, 'type' | 'tools'> = {
@@ -106,7 +107,7 @@ function checkMarkers(file: DesiredFile, add: (f: Finding) => void): void {
   }
 }
 
-function checkPhases(pack: Pack, type: string, add: (f: Finding) => void): void {
+function checkPhases(pack: Pack, type: PackType, add: (f: Finding) => void): void {
   for (const file of ['flow-build.md', 'flow-docs-sync.md']) {
     if (!pack.exists(`prompts/${type}/${file}`)) add(finding(`prompts/${type}/${file}`, 0, 'phase-chain', `missing ${file} for ${type}`));
   }
@@ -117,7 +118,7 @@ function checkPhases(pack: Pack, type: string, add: (f: Finding) => void): void 
       continue;
     }
     const next = n < 10 ? `.ai-flow/prompts/${type}/flow-build-phase-${n + 1}.md` : null;
-    checkPhase(source, pack.read(source), n, next).forEach(add);
+    checkPhase(source, pack.read(source), n, next, expectedPhaseName(type, n)).forEach(add);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Finding } from './finding.js';
 import { finding, lineAt } from './finding.js';
+import { matchesPhaseName } from './phase-names.js';
 
 /** The `##` sections every phase prompt has, in this order (PACK.md). */
 export const PHASE_SECTIONS = ['Scope', 'Before you start', 'Questions', 'Summary', 'Documents', 'Next'];
@@ -11,13 +12,15 @@ const OPTION_PHASES = new Set([1, 2, 3, 4, 5, 6, 7]);
  * Structural rules of a phase prompt (`prompts/<type>/flow-build-phase-N.md`):
  * heading, section order, numbered questions, options, and the `## Next` link.
  */
-export function checkPhase(file: string, source: string, phase: number, nextPath: string | null): Finding[] {
+export function checkPhase(file: string, source: string, phase: number, nextPath: string | null, expectedName?: string): Finding[] {
   const out: Finding[] = [];
   // Headings inside fenced examples (the Summary block) are not the prompt's own structure.
   const text = maskFences(source);
   const h1 = [...text.matchAll(/^# (.*)$/gm)];
   if (h1.length !== 1 || !new RegExp(`^Phase ${phase} — \\S`).test(h1[0][1])) {
     out.push(finding(file, h1[0] ? lineAt(text, h1[0].index ?? 0) : 1, 'phase-heading', `needs exactly one heading "# Phase ${phase} — <name>"`));
+  } else if (expectedName && !matchesPhaseName(h1[0][1].slice(`Phase ${phase} — `.length), expectedName)) {
+    out.push(finding(file, lineAt(text, h1[0].index ?? 0), 'phase-heading', `phase ${phase} must be named "${expectedName}" (PACK.md)`));
   }
   const sections = [...text.matchAll(/^## (.+?)\s*$/gm)].map((m) => ({ name: m[1], at: m.index ?? 0 }));
   const names = sections.map((s) => s.name);

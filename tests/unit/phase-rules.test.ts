@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPhase, maskFences } from '../../src/doctor/phase-rules.js';
+import { expectedPhaseName } from '../../src/doctor/phase-names.js';
 
 const question = (id: string, opts: string[], extra = 'Free answer: record it.\nScope: MVP skips.') => `### ${id} Topic\nWhy.\n${opts.join('\n')}\n${extra}\n`;
 const good = (n: number, q = question(`${n}.1`, ['- A) one', '- B) two **Recommended:** because', '- C) three'])) => `# Phase ${n} — Name\n\nDecides.\n\n## Scope\nx\n\n## Before you start\nx\n\n## Questions\n${q}\n## Summary\n\`\`\`\n## Not a heading\n\`\`\`\n\n## Documents\nx\n\n## Next\nContinue with \`.ai-flow/prompts/backend/flow-build-phase-${n + 1}.md\`.\n`;
@@ -21,6 +22,16 @@ describe('phase prompt rules', () => {
     expect(rules(good(2, question('2.1', ['- A) a **Recommended:** x', '- B) b **Recommended:** y', '- C) c'])))).toContain('question-recommended');
     expect(rules(good(2, question('2.1', ['- A) a **Recommended:** x', '- B) b', '- C) c'], 'nothing else')))).toEqual(expect.arrayContaining(['question-free-answer', 'question-scope']));
     expect(rules(good(2, question('2.2', ['- A) a **Recommended:** x', '- B) b', '- C) c'])))).toContain('phase-questions');
+  });
+
+  it('checks the phase name against the pack contract, allowing a parenthetical note', () => {
+    const named = (heading: string, expected: string) => checkPhase('p.md', good(2).replace('# Phase 2 — Name', `# Phase 2 — ${heading}`), 2, '.ai-flow/prompts/backend/flow-build-phase-3.md', expected).map((f) => f.rule);
+    expect(named('Data architecture', 'Data architecture')).toEqual([]);
+    expect(named('Data architecture (backend)', 'Data architecture')).toEqual([]);
+    expect(named('Database design', 'Data architecture')).toEqual(['phase-heading']);
+    expect(expectedPhaseName('desktop', 3)).toBe('Application architecture');
+    expect(expectedPhaseName('mobile', 7)).toBe('Store release & updates');
+    expect(expectedPhaseName('frontend', 9)).toBe('Implementation roadmap');
   });
 
   it('does not require options in phases 8–10', () => {
