@@ -1,6 +1,6 @@
 import type { Answers } from '../types.js';
 import { packTypesOf, SCOPE_LABELS, TYPE_LABELS } from '../types.js';
-import type { Pack } from '../pack/pack.js';
+import type { Pack, PlannedDocument } from '../pack/pack.js';
 import type { InstalledCommand } from '../pack/commands.js';
 import { installedCommands } from '../pack/commands.js';
 import { toolById } from '../tools/registry.js';
@@ -20,8 +20,10 @@ export interface RenderContext {
   stack: Answers['stack'] & { known: boolean; commandsKnown: boolean };
   commands: InstalledCommand[];
   tools: { id: string; name: string }[];
-  /** Per pack type: the prompts folder and the documents /flow-build will write. */
-  packs: { type: string; prompts: string; templates: string; documents: string[] }[];
+  /** Per pack type: the prompts folder and the documents /flow-build will write under docs/ and specs/. */
+  packs: { type: string; prompts: string; templates: string; documents: PlannedDocument[] }[];
+  /** Documents at the repository root, written once even in a fullstack project. */
+  rootDocuments: PlannedDocument[];
   aiFlow: { version: string };
 }
 
@@ -49,8 +51,16 @@ export function buildContext(answers: Answers, pack: Pack, version: string): Ren
       type: t,
       prompts: `.ai-flow/prompts/${t}/`,
       templates: `.ai-flow/templates/${t}/`,
-      documents: pack.plannedDocuments(t, fullstack),
+      documents: pack.plannedDocuments(t, fullstack).filter((d) => !isRootDocument(d)),
     })),
+    rootDocuments: uniqueByPath(packTypesOf(answers.type).flatMap((t) => pack.plannedDocuments(t, fullstack).filter(isRootDocument))),
     aiFlow: { version },
   };
+}
+
+const isRootDocument = (d: PlannedDocument): boolean => !d.path.includes('/');
+
+function uniqueByPath(docs: PlannedDocument[]): PlannedDocument[] {
+  const seen = new Set<string>();
+  return docs.filter((d) => !seen.has(d.path) && seen.add(d.path));
 }

@@ -75,9 +75,29 @@ export class Pack {
    * The documents /flow-build will write for a pack type, derived from its templates:
    * `docs/api.md` stays `docs/api.md` (fullstack: `docs/backend/api.md`), `env.example` → `.env.example`.
    */
-  plannedDocuments(packType: PackType, fullstack: boolean): string[] {
-    return this.listDir(`templates/${packType}`).map((rel) => documentPath(rel, packType, fullstack));
+  plannedDocuments(packType: PackType, fullstack: boolean): PlannedDocument[] {
+    return this.listDir(`templates/${packType}`).map((rel) => ({
+      path: documentPath(rel, packType, fullstack),
+      title: documentTitle(this.read(`templates/${packType}/${rel}`)),
+    }));
   }
+}
+
+export interface PlannedDocument {
+  path: string;
+  /** The template's own heading without placeholders ("Data model"); '' when it has none. */
+  title: string;
+}
+
+/** `# Data model — {{PROJECT_NAME}}` → `Data model`. */
+export function documentTitle(template: string): string {
+  const heading = /^# (.+)$/m.exec(template)?.[1] ?? '';
+  const title = heading
+    .replace(/\{\{[A-Z0-9_]+\}\}/g, '')
+    .replace(/\s+(for|of)\s*$/i, '')
+    .replace(/^[\s—–:-]+|[\s—–:-]+$/g, '')
+    .trim();
+  return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 export function documentPath(rel: string, packType: PackType, fullstack: boolean): string {
