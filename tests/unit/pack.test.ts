@@ -21,7 +21,7 @@ describe('pack reading', () => {
 
   it('installs only shared files and the chosen types', () => {
     const pack = new Pack(REPO);
-    const homes = (type: 'mobile' | 'fullstack') => new Set(pack.copiedFiles(type).map((f) => f.target.split('/')[3]));
+    const homes = (type: 'mobile' | 'fullstack') => new Set(pack.copiedFiles(type).map((f) => f.target.split('/')[2]));
     expect(homes('mobile')).toEqual(new Set(['shared', 'mobile']));
     expect(homes('fullstack')).toEqual(new Set(['shared', 'backend', 'frontend']));
   });
