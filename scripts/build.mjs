@@ -26,6 +26,9 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
   legalComments: 'none',
+  // Less to parse at every start; names are kept so --verbose stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // handlebars' main file hooks require.extensions, which a bundle cannot; its prebuilt CJS build does not.
   alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
   logLevel: 'warning',

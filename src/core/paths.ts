@@ -8,6 +8,19 @@ import { FsError, UsageError } from '../errors.js';
  * Returns the real absolute path to read or write.
  */
 export function resolveInside(root: string, rel: string): string {
+  const key = `${root}\0${rel}`;
+  let resolved = resolvedPaths.get(key);
+  if (resolved === undefined) {
+    resolved = resolveUncached(root, rel);
+    resolvedPaths.set(key, resolved);
+  }
+  return resolved;
+}
+
+/** Paths resolved in this run. ai-flow never creates symlinks, so a result stays true while it runs. */
+const resolvedPaths = new Map<string, string>();
+
+function resolveUncached(root: string, rel: string): string {
   if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) {
     throw new FsError(`refusing path outside the target: ${rel}`, 'this is a bug in the pack; please report it');
   }

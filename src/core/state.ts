@@ -8,7 +8,8 @@ import { TOOL_IDS } from '../tools/registry.js';
 export const CONFIG_PATH = '.ai-flow/ai-flow.json';
 export const MANIFEST_PATH = '.ai-flow/manifest.json';
 /** The text of every file as ai-flow last installed it: the base of update's 3-way merge.
- *  Gzipped so assistants searching the repo never find stale copies of the prompts. */
+ *  Gzipped so assistants searching the repo never find stale copies of the prompts
+ *  (level 1: three times faster than the default for ~15% more bytes). */
 export const BASES_PATH = '.ai-flow/base.json.gz';
 export const STAGING_DIR = '.ai-flow/.staging';
 
@@ -43,7 +44,7 @@ export function serializeManifest(manifest: Manifest): string {
 
 export function serializeBases(bases: ReadonlyMap<string, string>): Buffer {
   const files = Object.fromEntries([...bases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return gzipSync(JSON.stringify({ schemaVersion: SCHEMA_VERSION, files }), { level: 6 });
+  return gzipSync(JSON.stringify({ schemaVersion: SCHEMA_VERSION, files }), { level: 1 });
 }
 
 /** Parses `.ai-flow/ai-flow.json`; anything unexpected is a StateError (exit 4). */
