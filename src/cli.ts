@@ -12,10 +12,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     // Settings set here are inherited by every subcommand added below.
     .exitOverride()
     // commander's own usage errors, in the one-line `ai-flow: …` form of SPEC §7.
-    .configureOutput({ outputError: (text, write) => write(`ai-flow: ${text.replace(/^error: /, '')}`) })
+    .configureOutput({ outputError: (text, write) => write(`ai-flow: ${text.replace(/^error: /, '').trim()} — run \`ai-flow --help\` for usage\n`) })
     .description('Install a guided AI workflow (prompts, document templates, slash commands) into a repository, for every AI coding assistant.')
     .version(cliVersion(), '-v, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true })
     .option('--verbose', 'list every file and show stack traces on errors');
 

@@ -1,5 +1,6 @@
 import { AiFlowError } from './errors.js';
 import { buildProgram } from './cli.js';
+import { printJson } from './output.js';
 
 /** The entry point: the only place that sets the process exit code (SPEC §7). */
 async function main(argv: string[]): Promise<void> {
@@ -12,11 +13,11 @@ async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
     process.exitCode = exitCode;
   } catch (err) {
-    process.exitCode = exitCodeOf(err, verbose);
+    process.exitCode = exitCodeOf(err, verbose, argv.includes('--json'));
   }
 }
 
-function exitCodeOf(err: unknown, verbose: boolean): number {
+function exitCodeOf(err: unknown, verbose: boolean, json: boolean): number {
   const e = err as { code?: string; exitCode?: number };
   // commander's own exits: help and version are successes, anything else is bad usage.
   if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
@@ -24,6 +25,7 @@ function exitCodeOf(err: unknown, verbose: boolean): number {
     return 2;
   }
   if (err instanceof AiFlowError) {
+    if (json) printJson({ error: { message: err.message, hint: err.hint ?? null }, exitCode: err.exitCode });
     if (err.exitCode === 130) {
       process.stderr.write('ai-flow: cancelled — nothing was written\n');
     } else {
