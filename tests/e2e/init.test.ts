@@ -169,6 +169,12 @@ describe('ai-flow init, bad input', () => {
     expect(listFiles(dir)).toEqual([]);
   });
 
+  it('with --json, an error is also one JSON document on stdout', () => {
+    const r = runCli(['init', tmpDir(), '--json', '--scope', 'huge']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ error: { message: expect.stringContaining('--scope: unknown scope "huge"'), hint: expect.any(String) }, exitCode: 2 });
+  });
+
   it('a target that is a file is refused with exit 2', () => {
     const dir = tmpDir();
     write(dir, 'f', 'x');
