@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { StateError, UsageError } from '../errors.js';
 import { checkTargetDir } from '../core/paths.js';
-import { readInstalledState, readProjectFile } from '../core/disk.js';
+import { readInstallation, readProjectFile } from '../core/disk.js';
 import { packRoot, packVersion } from '../pack/locate.js';
 import { checkInstallation } from '../doctor/install-check.js';
 import type { Finding } from '../doctor/finding.js';
@@ -20,9 +19,7 @@ export async function doctor(dir: string | undefined, opts: DoctorOptions): Prom
   if (opts.pack) return report('pack', packRoot(), lintPack(packRoot()), {}, opts);
   const root = path.resolve(dir ?? '.');
   checkTargetDir(root);
-  const state = readInstalledState(root);
-  if (!state.config) throw new UsageError(`ai-flow is not installed in ${root}`, 'run `ai-flow init` there first');
-  if (!state.manifest) throw new StateError(`${root}/.ai-flow/manifest.json is missing`, 'restore it from version control, or run `ai-flow init --force`');
+  const state = readInstallation(root);
   const result = checkInstallation(state.config, state.manifest, packVersion(packRoot()), (p) => readProjectFile(root, p));
   if (hasInterruptedApply(root)) {
     result.findings.push(finding('.ai-flow/.staging', 0, 'interrupted-run', 'an earlier init or update was interrupted — run `ai-flow update` to finish it'));

@@ -9,7 +9,9 @@ import type { GivenAnswers, InitFlags } from '../interview/answers.js';
 import { answersFromFile, answersFromFlags, completeAnswers, mergeGiven } from '../interview/answers.js';
 import { inquirerPrompter } from '../interview/prompter.js';
 import { makeColors, printJson, startProgress } from '../output.js';
+import type { Summary } from '../report.js';
 import { formatPlan, formatSummary, planToJson, summarize } from '../report.js';
+import type { Plan } from '../core/plan.js';
 import { applyRun, finishRun, noteInterruptedRun, planRun } from './run-plan.js';
 
 export interface InitOptions extends InitFlags {
@@ -69,7 +71,7 @@ function withSaved(detected: Detected, saved: GivenAnswers | null): Detected {
   };
 }
 
-function report(root: string, answers: Answers, plan: Parameters<typeof formatPlan>[0], summary: ReturnType<typeof summarize>, exitCode: number, opts: InitOptions): void {
+function report(root: string, answers: Answers, plan: Plan, summary: Summary, exitCode: number, opts: InitOptions): void {
   if (opts.json) {
     printJson({ command: 'init', dryRun: Boolean(opts.dryRun), target: root, answers, summary, actions: planToJson(plan), exitCode });
     return;

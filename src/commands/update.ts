@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { StateError, UsageError } from '../errors.js';
-import { BASES_PATH, MANIFEST_PATH } from '../core/state.js';
+import { BASES_PATH } from '../core/state.js';
 import { compareVersions, packRoot, packVersion } from '../pack/locate.js';
 import { checkTargetDir } from '../core/paths.js';
-import { readInstalledState } from '../core/disk.js';
+import { readInstallation } from '../core/disk.js';
 import { parseTools } from '../interview/questions.js';
 import { makeColors, printJson, startProgress } from '../output.js';
 import type { Summary } from '../report.js';
@@ -32,13 +32,7 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
     tools = parsed;
   }
   const interrupted = noteInterruptedRun(root, Boolean(opts.dryRun || opts.check));
-  const state = readInstalledState(root);
-  if (!state.config) {
-    throw new UsageError(`ai-flow is not installed in ${root} (no .ai-flow/ai-flow.json)`, 'run `ai-flow init` there first');
-  }
-  if (!state.manifest) {
-    throw new StateError(`${MANIFEST_PATH} is missing`, 'restore it from version control, or run `ai-flow init --force` (it never overwrites your files)');
-  }
+  const state = readInstallation(root);
   const version = packVersion(packRoot());
   if (compareVersions(state.config.packVersion, version) > 0) {
     throw new StateError(`installed by ai-flow ${state.config.packVersion}, newer than this ${version}`, 'upgrade ai-flow: npm install -g ai-flow@latest (or use npx ai-flow@latest)');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { FsError } from '../errors.js';
+import { FsError, StateError, UsageError } from '../errors.js';
 import { resolveInside } from './paths.js';
 import type { Config, Manifest } from './state.js';
 import { BASES_PATH, CONFIG_PATH, MANIFEST_PATH, parseBases, parseConfig, parseManifest } from './state.js';
@@ -45,5 +45,21 @@ export function readInstalledState(root: string): InstalledState {
     data = null;
   }
   if (data) bases = parseBases(data);
+  return { config, manifest, bases };
+}
+
+export interface Installation {
+  config: Config;
+  manifest: Manifest;
+  bases: Map<string, string>;
+}
+
+/** The state of an existing installation; a clear error when there is none or it is incomplete. */
+export function readInstallation(root: string): Installation {
+  const { config, manifest, bases } = readInstalledState(root);
+  if (!config) throw new UsageError(`ai-flow is not installed in ${root} (no ${CONFIG_PATH})`, 'run `ai-flow init` there first');
+  if (!manifest) {
+    throw new StateError(`${MANIFEST_PATH} is missing`, 'restore it from version control, or run `ai-flow init --force` (it never overwrites your files)');
+  }
   return { config, manifest, bases };
 }
