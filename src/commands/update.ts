@@ -67,11 +67,16 @@ function printReport(root: string, fromVersion: string, run: PlannedRun, summary
     return;
   }
   const c = makeColors(false);
-  const verb = writes ? 'Updated' : opts.check ? 'Check of' : 'Plan for';
+  if (run.noop && summary.leftDeleted === 0 && summary.refused === 0) {
+    const kept = summary.kept > 0 ? ` (${summary.kept} file(s) you edited are kept as they are)` : '';
+    process.stdout.write(`${c.bold(`ai-flow ${run.packVersion} in ${root} is up to date`)}${kept}\n`);
+    return;
+  }
+  const verb = writes ? (planChangesDisk(run.plan) ? 'Updated' : 'Nothing to update in') : opts.check ? 'Check of' : 'Plan for';
   const note = writes ? '' : ' (nothing written)';
   process.stdout.write(`${c.bold(`${verb} ${root}: ai-flow ${fromVersion} → ${run.packVersion}${note}`)}\n`);
-  const body = formatPlan(run.plan, c, Boolean(opts.dryRun || opts.check || opts.verbose) && !run.noop);
-  if (body && !run.noop) process.stdout.write(`${body}\n`);
+  const body = formatPlan(run.plan, c, Boolean(opts.dryRun || opts.check || opts.verbose));
+  if (body) process.stdout.write(`${body}\n`);
   process.stdout.write(`${formatSummary(summary, c)}\n`);
   if (summary.conflicted > 0) {
     process.stdout.write(c.red(`Resolve the conflict markers (<<<<<<< … >>>>>>>) in the files above, then run \`ai-flow doctor\`.\n`));
