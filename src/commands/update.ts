@@ -74,7 +74,8 @@ function printReport(root: string, fromVersion: string, run: PlannedRun, summary
   }
   const verb = writes ? (planChangesDisk(run.plan) ? 'Updated' : 'Nothing to update in') : opts.check ? 'Check of' : 'Plan for';
   const note = writes ? '' : ' (nothing written)';
-  process.stdout.write(`${c.bold(`${verb} ${root}: ai-flow ${fromVersion} → ${run.packVersion}${note}`)}\n`);
+  const versions = fromVersion === run.packVersion ? run.packVersion : `${fromVersion} → ${run.packVersion}`;
+  process.stdout.write(`${c.bold(`${verb} ${root}: ai-flow ${versions}${note}`)}\n`);
   const body = formatPlan(run.plan, c, Boolean(opts.dryRun || opts.check || opts.verbose));
   if (body) process.stdout.write(`${body}\n`);
   process.stdout.write(`${formatSummary(summary, c)}\n`);
