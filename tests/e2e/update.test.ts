@@ -36,6 +36,12 @@ beforeAll(() => {
 });
 
 const withPack = (pack: string) => ({ env: { AI_FLOW_PACK_DIR: pack } });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Polls every millisecond until `condition` holds, for at most `limitMs`. */
+async function until(condition: () => boolean, limitMs = 20_000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!condition() && Date.now() < end) await sleep(1);
+}
 
 function installV1(): string {
   const dir = tmpDir();
@@ -181,26 +187,34 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     const full = Date.now() - started;
     const tree = (d: string) => listFiles(d).map((f) => [f, f.endsWith('.gz') ? '' : read(d, f)]);
     const expected = tree(clean);
+    // Kill points: early ones by the clock (during planning and staging), the rest measured from
+    // the moment the journal appears, i.e. while files are being moved into place.
+    const points: { label: string; wait: (dir: string) => Promise<void> }[] = [
+      ...[0.15, 0.3].map((f) => ({ label: `${Math.round(f * full)} ms`, wait: () => sleep(Math.round(f * full)) })),
+      ...[0, 5, 20, 50, 100].map((d) => ({ label: `journal + ${d} ms`, wait: async (dir: string) => {
+        await until(() => exists(dir, '.ai-flow/.staging/journal.json'), 3 * full + 5_000);
+        await sleep(d);
+      } })),
+    ];
     let killedMidway = 0;
-    // Kill points spread over the length of a whole run on this machine, so some land mid-apply.
-    for (const ms of [0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 1.1].map((f) => Math.round(f * full))) {
-      const dir = path.join(tmpDir(), `killed-${ms}`);
+    for (const point of points) {
+      const dir = path.join(tmpDir(), 'killed');
       cpSync(base, dir, { recursive: true });
       const child = spawn(process.execPath, [BIN, 'update', dir], { env: { ...process.env, AI_FLOW_PACK_DIR: big, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
       let printed = '';
       child.stdout.on('data', (d: Buffer) => (printed += d.toString()));
       const closed = new Promise((r) => child.on('close', r));
-      await new Promise((r) => setTimeout(r, ms));
+      await Promise.race([point.wait(dir), closed]);
       child.kill('SIGKILL');
       await closed;
       const reported = printed.includes('1 conflicted');
       if (exists(dir, '.ai-flow/.staging/journal.json')) killedMidway++;
       const again = runCli(['update', dir], withPack(big));
       // A conflict is never left unreported: if the killed run did not print it, the next run must.
-      expect(again.code, `killed at ${ms} ms: ${again.stderr}`).toBe(reported ? 0 : 1);
-      expect(tree(dir), `killed at ${ms} ms`).toEqual(expected);
+      expect(again.code, `killed at ${point.label}: ${again.stderr}`).toBe(reported ? 0 : 1);
+      expect(tree(dir), `killed at ${point.label}`).toEqual(expected);
     }
-    expect(killedMidway, 'at least one kill landed while files were being moved').toBeGreaterThan(0);
+    expect(killedMidway, 'kills landed while files were being moved').toBeGreaterThanOrEqual(3);
   }, 180_000);
 
   it('without the base texts, an edited and changed file is marked as a conflict, never overwritten', () => {
