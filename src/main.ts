@@ -4,6 +4,10 @@ import { printJson } from './output.js';
 
 /** The entry point: the only place that sets the process exit code (SPEC §7). */
 async function main(argv: string[]): Promise<void> {
+  // `ai-flow list | head` closes stdout early: that is the reader's choice, not a crash.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   const verbose = argv.includes('--verbose');
   let exitCode = 0;
   const program = buildProgram((code) => {

@@ -7,7 +7,6 @@ import type { Detected } from '../interview/detect.js';
 import { detectProject } from '../interview/detect.js';
 import type { GivenAnswers, InitFlags } from '../interview/answers.js';
 import { answersFromFile, answersFromFlags, completeAnswers, mergeGiven } from '../interview/answers.js';
-import { inquirerPrompter } from '../interview/prompter.js';
 import { makeColors, printJson, startProgress } from '../output.js';
 import type { Summary } from '../report.js';
 import { formatPlan, formatSummary, planToJson, summarize } from '../report.js';
@@ -39,7 +38,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
   }
   const detected = withSaved(detectProject(root), state.config);
   const interactive = !opts.yes && process.stdin.isTTY === true;
-  const prompter = interactive ? await inquirerPrompter(opts.json ? process.stderr : process.stdout) : null;
+  const prompter = interactive ? (await import('../interview/prompter.js')).inquirerPrompter(opts.json ? process.stderr : process.stdout) : null;
   const answers = await completeAnswers(given, detected, prompter);
 
   const run = planRun(root, answers, state, false);

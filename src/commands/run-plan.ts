@@ -8,9 +8,7 @@ import { planChanges } from '../core/plan.js';
 import type { InstalledState } from '../core/disk.js';
 import { readDisk, readProjectFile } from '../core/disk.js';
 import { applyPlan, completeApply, finishInterruptedApply, hasInterruptedApply } from '../core/apply.js';
-import { BASES_PATH, CONFIG_PATH, MANIFEST_PATH, serializeBases, serializeConfig, serializeManifest } from '../core/state.js';
-import { readFileSync } from 'node:fs';
-import { resolveInside } from '../core/paths.js';
+import { CONFIG_PATH, MANIFEST_PATH, serializeConfig, serializeManifest } from '../core/state.js';
 import { hasConflictMarkers } from '../core/merge.js';
 
 export interface PlannedRun {
@@ -37,7 +35,7 @@ export function planRun(root: string, answers: Answers, state: InstalledState, r
     newVersion: version,
   });
   const config = serializeConfig(answers, version);
-  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version);
+  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases);
   return { plan, config, packVersion: version, noop };
 }
 
@@ -51,15 +49,12 @@ export function finishRun(root: string, run: PlannedRun, wrote: boolean): void {
   if (wrote && !run.noop) completeApply(root);
 }
 
-/** Whether config, manifest and bases on disk already hold exactly what this run would write. */
-function stateFilesMatch(root: string, plan: Plan, config: string, version: string): boolean {
+/** Whether config, manifest and bases on disk already hold exactly what this run would write.
+ *  Bases are compared as loaded, not re-compressed: an up-to-date update stays cheap. */
+function stateFilesMatch(root: string, plan: Plan, config: string, version: string, bases: ReadonlyMap<string, string>): boolean {
   if (readProjectFile(root, CONFIG_PATH) !== config) return false;
   if (readProjectFile(root, MANIFEST_PATH) !== serializeManifest({ schemaVersion: 1, packVersion: version, files: plan.manifest })) return false;
-  try {
-    return readFileSync(resolveInside(root, BASES_PATH)).equals(serializeBases(plan.bases));
-  } catch {
-    return false;
-  }
+  return plan.bases.size === bases.size && [...plan.bases].every(([p, text]) => bases.get(p) === text);
 }
 
 export interface InterruptedRun {

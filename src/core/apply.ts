@@ -1,5 +1,4 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import fse from 'fs-extra';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { FsError } from '../errors.js';
@@ -37,10 +36,10 @@ const JOURNAL = 'journal.json';
  * Temporary files never land in a folder an AI tool scans.
  */
 export function applyPlan(root: string, plan: Plan, state: StateFiles): void {
-  fse.ensureDirSync(root);
+  mkdirSync(root, { recursive: true });
   const staging = resolveInside(root, STAGING_DIR);
-  fse.removeSync(staging);
-  guard(() => fse.ensureDirSync(staging), STAGING_DIR);
+  rmSync(staging, { recursive: true, force: true });
+  guard(() => mkdirSync(staging, { recursive: true }), STAGING_DIR);
 
   const steps: Step[] = [];
   const stage = (target: string, data: string | Buffer, own: boolean): void => {
@@ -66,7 +65,7 @@ export function applyPlan(root: string, plan: Plan, state: StateFiles): void {
  * run counts as interrupted, so the next run reports what this one wrote (e.g. conflicts).
  */
 export function completeApply(root: string): void {
-  fse.removeSync(resolveInside(root, STAGING_DIR));
+  rmSync(resolveInside(root, STAGING_DIR), { recursive: true, force: true });
 }
 
 /** Whether an earlier run was interrupted after it started changing the project. */
@@ -94,7 +93,7 @@ export function finishInterruptedApply(root: string): string[] | null {
     if (step.staged === null && hashOf(root, step.target) === null) continue; // already deleted
     if (step.own || hashOf(root, step.target) === step.before) runStep(root, staging, step);
   }
-  fse.removeSync(staging);
+  rmSync(staging, { recursive: true, force: true });
   return steps === null ? null : steps.filter((s) => !s.own && s.staged !== null).map((s) => s.target);
 }
 
@@ -106,7 +105,7 @@ function runStep(root: string, staging: string, step: Step): void {
   const from = path.join(staging, step.staged);
   const to = resolveInside(root, step.target);
   guard(() => {
-    fse.ensureDirSync(path.dirname(to));
+    mkdirSync(path.dirname(to), { recursive: true });
     const mode = existingMode(to);
     if (mode !== null) chmodSync(from, mode);
     renameSync(from, to);
@@ -114,8 +113,10 @@ function runStep(root: string, staging: string, step: Step): void {
 }
 
 function hashOf(root: string, rel: string): string | null {
+  const abs = resolveInside(root, rel);
+  if (!existsSync(abs)) return null;
   try {
-    return createHash('sha256').update(readFileSync(resolveInside(root, rel))).digest('hex');
+    return createHash('sha256').update(readFileSync(abs)).digest('hex');
   } catch {
     return null;
   }
@@ -149,11 +150,8 @@ function pruneEmptyDirs(root: string, dir: string): void {
 }
 
 function existingMode(abs: string): number | null {
-  try {
-    return statSync(abs).mode & 0o777;
-  } catch {
-    return null;
-  }
+  const stat = statSync(abs, { throwIfNoEntry: false });
+  return stat ? stat.mode & 0o777 : null;
 }
 
 function guard(fn: () => void, rel: string): void {

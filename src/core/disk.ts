@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { FsError, StateError, UsageError } from '../errors.js';
 import { resolveInside } from './paths.js';
 import type { Config, Manifest } from './state.js';
@@ -7,6 +7,7 @@ import { BASES_PATH, CONFIG_PATH, MANIFEST_PATH, parseBases, parseConfig, parseM
 /** Reads the text of a project file; null when it does not exist. */
 export function readProjectFile(root: string, rel: string): string | null {
   const abs = resolveInside(root, rel);
+  if (!existsSync(abs)) return null; // cheaper than a thrown ENOENT, and most paths of an install are new
   try {
     return readFileSync(abs, 'utf8');
   } catch (err) {

@@ -39,13 +39,15 @@ function resolveUncached(root: string, rel: string): string {
   }
   for (; i < parts.length; i++) {
     const next = path.join(current, parts[i]);
-    let isLink = false;
+    // No exception for a missing entry: most paths of a fresh install do not exist yet.
+    let stat;
     try {
-      isLink = lstatSync(next).isSymbolicLink();
+      stat = lstatSync(next, { throwIfNoEntry: false });
     } catch {
-      // Missing from here on: nothing below can be a symlink.
-      return path.join(next, ...parts.slice(i + 1));
+      stat = undefined; // e.g. ENOTDIR: a file stands where a folder is expected; the write will say so
     }
+    if (!stat) return path.join(next, ...parts.slice(i + 1)); // nothing below can be a symlink
+    const isLink = stat.isSymbolicLink();
     if (isLink) {
       let target: string;
       try {

@@ -1,3 +1,9 @@
+// The per-prompt packages of inquirer (what @inquirer/prompts re-exports): bundling the
+// re-export file would also pull in the editor prompt and ~550 KB of encodings it needs.
+import checkbox from '@inquirer/checkbox';
+import confirm from '@inquirer/confirm';
+import input from '@inquirer/input';
+import select from '@inquirer/select';
 import type { Choice } from './questions.js';
 import { CancelledError } from '../errors.js';
 
@@ -9,9 +15,9 @@ export interface Prompter {
   confirm(q: { message: string; default: boolean }): Promise<boolean>;
 }
 
-/** The real prompts (inquirer), imported only when an interview actually runs. */
-export async function inquirerPrompter(output: NodeJS.WritableStream): Promise<Prompter> {
-  const inq = await import('@inquirer/prompts');
+/** The real prompts (inquirer). This module is imported only when an interview actually runs. */
+export function inquirerPrompter(output: NodeJS.WritableStream): Prompter {
+  const inq = { input, select, checkbox, confirm };
   const ctx = { output };
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
