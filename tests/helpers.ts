@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+// fs-extra: its tree copy and removal are stable on Node 20, where fs.cpSync is still experimental.
+import fse from 'fs-extra';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +36,7 @@ export function tmpDir(prefix = 'ai-flow-test-'): string {
 }
 
 export function removeTmpDirs(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of created.splice(0)) fse.removeSync(dir);
 }
 
 export function read(root: string, rel: string): string {
@@ -63,11 +65,16 @@ export function listFiles(root: string): string[] {
   return out.sort();
 }
 
+/** Copies a folder tree (a project, a pack). */
+export function copyTree(from: string, to: string): void {
+  fse.copySync(from, to);
+}
+
 /** A copy of the shipped pack (prompts, templates, version) that a test may change: an "other version". */
 export function copyPack(version: string): string {
   const dir = tmpDir('ai-flow-pack-');
-  cpSync(path.join(REPO, 'prompts'), path.join(dir, 'prompts'), { recursive: true });
-  cpSync(path.join(REPO, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  fse.copySync(path.join(REPO, 'prompts'), path.join(dir, 'prompts'));
+  fse.copySync(path.join(REPO, 'templates'), path.join(dir, 'templates'));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'ai-flow', version }));
   return dir;
 }

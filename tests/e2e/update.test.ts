@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, copyPack, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
+import { BIN, copyPack, copyTree, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
 
 /**
  * Two packs on disk stand for two released versions (no network): v1 is the shipped pack,
@@ -36,7 +36,7 @@ beforeAll(() => {
 });
 
 const withPack = (pack: string) => ({ env: { AI_FLOW_PACK_DIR: pack } });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Polls every millisecond until `condition` holds, for at most `limitMs`. */
 async function until(condition: () => boolean, limitMs = 20_000): Promise<void> {
   const end = Date.now() + limitMs;
@@ -156,7 +156,7 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     const clean = installV1();
     editAsUser(clean);
     const crashed = path.join(tmpDir(), 'crashed');
-    cpSync(clean, crashed, { recursive: true });
+    copyTree(clean, crashed);
     runCli(['update', clean], withPack(v2));
     // Simulate a crash after some files were renamed into place but before the state files:
     // half the changed files already hold v2 text, a staging folder is left over, manifest is v1.
@@ -174,14 +174,14 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
   it('an update killed at any moment is finished by the next run, with no doubled conflict markers', async () => {
     // A pack with many extra files makes the apply long enough to be killed in the middle.
     const big = copyPack('3.0.0');
-    cpSync(path.join(v2, 'prompts'), path.join(big, 'prompts'), { recursive: true });
-    cpSync(path.join(v2, 'templates'), path.join(big, 'templates'), { recursive: true });
+    copyTree(path.join(v2, 'prompts'), path.join(big, 'prompts'));
+    copyTree(path.join(v2, 'templates'), path.join(big, 'templates'));
     mkdirSync(path.join(big, 'prompts/shared/bulk'));
     for (let i = 0; i < 3000; i++) writeFileSync(path.join(big, `prompts/shared/bulk/f${i}.md`), `bulk ${i}\n`);
     const base = installV1();
     editAsUser(base);
     const clean = path.join(tmpDir(), 'clean');
-    cpSync(base, clean, { recursive: true });
+    copyTree(base, clean);
     const started = Date.now();
     runCli(['update', clean], withPack(big));
     const full = Date.now() - started;
@@ -199,7 +199,7 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     let killedMidway = 0;
     for (const point of points) {
       const dir = path.join(tmpDir(), 'killed');
-      cpSync(base, dir, { recursive: true });
+      copyTree(base, dir);
       const child = spawn(process.execPath, [BIN, 'update', dir], { env: { ...process.env, AI_FLOW_PACK_DIR: big, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
       let printed = '';
       child.stdout.on('data', (d: Buffer) => (printed += d.toString()));

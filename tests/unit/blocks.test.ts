@@ -4,7 +4,7 @@ import { StateError } from '../../src/errors.js';
 
 describe('managed blocks', () => {
   it('creates a file holding only the block', () => {
-    expect(upsertBlock(null, 'hello')).toBe(`${BLOCK_BEGIN}\nhello\n${BLOCK_END}\n`);
+    expect(upsertBlock(null, 'hello', 'f')).toBe(`${BLOCK_BEGIN}\nhello\n${BLOCK_END}\n`);
   });
 
   it('appends to a file without a block, separated by a blank line', () => {
