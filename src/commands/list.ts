@@ -24,6 +24,7 @@ export async function list(opts: ListOptions): Promise<number> {
     name: t.name,
     commands: t.commandPath('<command>'),
     format: t.format,
+    runs: t.invoke('flow-build'),
     rules: t.rules ? `${t.rules.path}${t.rules.owner === 'block' ? ' (managed block)' : ''}` : 'AGENTS.md',
   }));
   if (opts.json) {
@@ -39,7 +40,7 @@ export async function list(opts: ListOptions): Promise<number> {
   }
   out.push('', c.bold('Slash commands'), `  ${installedCommands('backend').map((x) => `/${x.name}`).join('  ')}`, c.dim('  fullstack: /backend-flow-build, /frontend-flow-build, /backend-flow-docs-sync, /frontend-flow-docs-sync, and the shared ones once'));
   out.push('', c.bold('AI tools (--ai, or all)'));
-  for (const t of tools) out.push(`  ${t.id.padEnd(12)} ${t.name.padEnd(20)} ${t.commands}`, `  ${''.padEnd(33)} ${c.dim(`${t.format}; rules: ${t.rules}`)}`);
+  for (const t of tools) out.push(`  ${t.id.padEnd(12)} ${t.name.padEnd(20)} ${t.commands}`, `  ${''.padEnd(33)} ${c.dim(`${t.format}; rules: ${t.rules}; run as ${t.runs}`)}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

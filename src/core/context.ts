@@ -19,7 +19,8 @@ export interface RenderContext {
   };
   stack: Answers['stack'] & { known: boolean; commandsKnown: boolean };
   commands: InstalledCommand[];
-  tools: { id: string; name: string }[];
+  /** The chosen tools, with how each runs the build command. */
+  tools: { id: string; name: string; example: string }[];
   /** Per pack type: the prompts folder and the documents /flow-build will write under docs/ and specs/. */
   packs: { type: string; prompts: string; templates: string; documents: PlannedDocument[] }[];
   /** Documents at the repository root, written once even in a fullstack project. */
@@ -46,7 +47,10 @@ export function buildContext(answers: Answers, pack: Pack, version: string): Ren
       commandsKnown: Boolean(s.buildCommand || s.testCommand || s.lintCommand),
     },
     commands: installedCommands(answers.type),
-    tools: answers.tools.map((id) => ({ id, name: toolById(id)?.name ?? id })),
+    tools: answers.tools.flatMap((id) => {
+      const tool = toolById(id);
+      return tool ? [{ id, name: tool.name, example: tool.invoke(installedCommands(answers.type)[0].name) }] : [];
+    }),
     packs: packTypesOf(answers.type).map((t) => ({
       type: t,
       prompts: `.ai-flow/prompts/${t}/`,

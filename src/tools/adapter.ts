@@ -12,6 +12,8 @@ export interface ToolAdapter {
   argumentsToken: string;
   /** Human description of the wrapper format, for `ai-flow list`. */
   format: string;
+  /** What the user types in the tool to run a command, e.g. `/flow-build` or `$flow-build`. */
+  invoke(command: string): string;
   /** The tool's own rules file; null when the tool reads AGENTS.md itself. */
   rules: RulesFile | null;
 }

@@ -5,6 +5,7 @@ export const antigravity: ToolAdapter = {
   id: 'antigravity',
   name: 'Google Antigravity',
   detect: ['.agent'],
+  invoke: (cmd) => `/${cmd}`,
   commandPath: (cmd) => `.agent/workflows/${cmd}.md`,
   commandTemplate: 'antigravity.md.hbs',
   argumentsToken: TYPED_AFTER_COMMAND,

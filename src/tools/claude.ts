@@ -4,6 +4,7 @@ export const claude: ToolAdapter = {
   id: 'claude',
   name: 'Claude Code',
   detect: ['.claude', 'CLAUDE.md'],
+  invoke: (cmd) => `/${cmd}`,
   commandPath: (cmd) => `.claude/commands/${cmd}.md`,
   commandTemplate: 'claude.md.hbs',
   argumentsToken: '$ARGUMENTS',

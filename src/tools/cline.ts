@@ -5,6 +5,7 @@ export const cline: ToolAdapter = {
   id: 'cline',
   name: 'Cline',
   detect: ['.clinerules'],
+  invoke: (cmd) => `/${cmd}.md`,
   commandPath: (cmd) => `.clinerules/workflows/${cmd}.md`,
   commandTemplate: 'cline.md.hbs',
   argumentsToken: TYPED_AFTER_COMMAND,

@@ -4,6 +4,7 @@ export const codex: ToolAdapter = {
   id: 'codex',
   name: 'OpenAI Codex',
   detect: ['.codex', '.agents/skills'],
+  invoke: (cmd) => `$${cmd}`,
   commandPath: (cmd) => `.agents/skills/${cmd}/SKILL.md`,
   commandTemplate: 'codex.SKILL.md.hbs',
   argumentsToken: 'the request the user made when invoking this skill',

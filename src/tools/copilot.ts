@@ -4,6 +4,7 @@ export const copilot: ToolAdapter = {
   id: 'copilot',
   name: 'GitHub Copilot',
   detect: ['.github/copilot-instructions.md', '.github/prompts', '.github/instructions'],
+  invoke: (cmd) => `/${cmd}`,
   commandPath: (cmd) => `.github/prompts/${cmd}.prompt.md`,
   commandTemplate: 'copilot.prompt.md.hbs',
   argumentsToken: '${input:args}',

@@ -5,6 +5,7 @@ export const cursor: ToolAdapter = {
   id: 'cursor',
   name: 'Cursor',
   detect: ['.cursor', '.cursorrules'],
+  invoke: (cmd) => `/${cmd}`,
   commandPath: (cmd) => `.cursor/commands/${cmd}.md`,
   commandTemplate: 'cursor.md.hbs',
   argumentsToken: TYPED_AFTER_COMMAND,

@@ -4,6 +4,7 @@ export const gemini: ToolAdapter = {
   id: 'gemini',
   name: 'Gemini CLI',
   detect: ['.gemini', 'GEMINI.md'],
+  invoke: (cmd) => `/${cmd}`,
   commandPath: (cmd) => `.gemini/commands/${cmd}.toml`,
   commandTemplate: 'gemini.toml.hbs',
   argumentsToken: '{{args}}',

@@ -5,6 +5,7 @@ export const windsurf: ToolAdapter = {
   id: 'windsurf',
   name: 'Windsurf',
   detect: ['.windsurf', '.windsurfrules'],
+  invoke: (cmd) => `/${cmd}`,
   commandPath: (cmd) => `.windsurf/workflows/${cmd}.md`,
   commandTemplate: 'windsurf.md.hbs',
   argumentsToken: TYPED_AFTER_COMMAND,

@@ -33,6 +33,10 @@ describe('tool registry', () => {
     expect(new Set(TOOLS.map((t) => t.id)).size).toBe(TOOLS.length);
   });
 
+  it('knows how each tool runs a command', () => {
+    expect(TOOLS.map((t) => t.invoke('flow-work'))).toEqual(['/flow-work', '/flow-work', '/flow-work', '/flow-work', '/flow-work', '$flow-work', '/flow-work', '/flow-work.md', '/flow-work']);
+  });
+
   it('normalises tool lists to registry order without duplicates', () => {
     expect(normalizeToolIds(['opencode', 'claude', 'claude'])).toEqual(['claude', 'opencode']);
   });
