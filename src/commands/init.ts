@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Answers } from '../types.js';
-import { CheckFailedError } from '../errors.js';
+import { CancelledError, CheckFailedError } from '../errors.js';
+import type { Prompter } from '../interview/prompter.js';
 import { checkTargetDir } from '../core/paths.js';
 import { readInstalledState } from '../core/disk.js';
 import type { Detected } from '../interview/detect.js';
@@ -43,6 +44,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
 
   const run = planRun(root, answers, state, false);
   const summary = summarize(run.plan);
+  if (prompter && !opts.dryRun) await confirmWrite(prompter, root, summary);
   const exitCode = summary.refused > 0 || summary.conflicted > 0 || interrupted.conflicts.length > 0 ? 1 : 0;
   if (!opts.dryRun) {
     const progress = await startProgress('Installing ai-flow…', !opts.json);
@@ -55,6 +57,12 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
   report(root, answers, run.plan, summary, exitCode, opts);
   finishRun(root, run, !opts.dryRun);
   return exitCode;
+}
+
+/** In an interview, the last question: nothing is written before the user has seen what will be. */
+async function confirmWrite(prompter: Prompter, root: string, summary: Summary): Promise<void> {
+  const ok = await prompter.confirm({ message: `Write into ${root}: ${formatSummary(summary, makeColors(true))}?`, default: true });
+  if (!ok) throw new CancelledError();
 }
 
 /** Saved answers (from an earlier install, with --force) outrank detection as defaults. */

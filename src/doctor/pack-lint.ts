@@ -60,6 +60,7 @@ export function lintPack(root: string): Finding[] {
   }
   for (const type of PACK_TYPES) checkPhases(pack, type, add);
   checkDocumentTemplates(pack, add);
+  checkTemplatesUsed(pack, add);
   return findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
@@ -131,6 +132,19 @@ function checkDocumentTemplates(pack: Pack, add: (f: Finding) => void): void {
       for (const m of text.matchAll(/\{\{([^}]*)\}\}/g)) {
         if (!/^[A-Z][A-Z0-9_]*$/.test(m[1])) add(finding(source, lineAt(text, m.index ?? 0), 'template-placeholder', `placeholder {{${m[1]}}} is not UPPER_SNAKE_CASE`));
       }
+    }
+  }
+}
+
+/** A document template no prompt points at is dead weight in every install: each must be named somewhere. */
+function checkTemplatesUsed(pack: Pack, add: (f: Finding) => void): void {
+  const promptText = (home: string): string => pack.listDir(`prompts/${home}`).map((rel) => pack.read(`prompts/${home}/${rel}`)).join('\n');
+  const everyPrompt = ['shared', ...PACK_TYPES].map(promptText).join('\n');
+  for (const home of ['shared', ...PACK_TYPES]) {
+    const text = home === 'shared' ? everyPrompt : promptText(home);
+    for (const rel of pack.listDir(`templates/${home}`)) {
+      const installed = `.ai-flow/templates/${home}/${rel}`;
+      if (!text.includes(installed)) add(finding(`templates/${home}/${rel}`, 0, 'template-unused', `no ${home === 'shared' ? '' : `${home} `}prompt mentions ${installed}`));
     }
   }
 }

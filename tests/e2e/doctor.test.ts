@@ -109,6 +109,11 @@ describe('ai-flow doctor --pack on seeded defects', () => {
     expect(findings.some((f) => f.rule === 'question-recommended' && f.file === 'prompts/frontend/flow-build-phase-2.md')).toBe(true);
   });
 
+  it('catches a document template that no prompt uses', () => {
+    const { findings } = lintAfter((p) => writeFileSync(path.join(p, 'templates/desktop/docs/orphan.md'), '# Orphan — {{PROJECT_NAME}}\n'));
+    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'template-unused', file: 'templates/desktop/docs/orphan.md' })]));
+  });
+
   it('catches a lower-case placeholder in a document template', () => {
     const { findings } = lintAfter((p) => edit(p, 'templates/backend/docs/api.md', (t) => `${t}\n{{apiName}}\n`));
     expect(findings.some((f) => f.rule === 'template-placeholder' && f.file === 'templates/backend/docs/api.md')).toBe(true);

@@ -52,12 +52,24 @@ describe('interactive interview in a pseudo-terminal', () => {
     await t.answer('AI tools', `${SPACE}${ENTER}`); // tick Claude Code; Copilot is pre-checked
     await t.answer('Scope', ENTER);
     await t.answer('Correct?', ENTER);
+    await t.answer('Write into', ENTER);
     expect(await t.exited).toBe(0);
     const config = JSON.parse(read(dir, '.ai-flow/ai-flow.json'));
     expect(config).toMatchObject({ name: 'My PTY App', description: 'A test & <demo>', type: 'frontend', tools: ['claude', 'copilot'], scope: 'production', stack: { framework: 'Express', testCommand: 'npm test' } });
     expect(read(dir, 'AGENTS.md')).toContain('# My PTY App — instructions');
     expect(listFiles(dir)).toContain('.claude/commands/flow-build.md');
     expect(listFiles(dir)).toContain('.github/prompts/flow-build.prompt.md');
+  });
+
+  it('answering no to the final question writes nothing', async () => {
+    const dir = tmpDir();
+    const t = new Terminal(['init', '.', '--type', 'backend', '--ai', 'claude', '--scope', 'mvp'], dir);
+    await t.answer('Project name', `x${ENTER}`);
+    await t.answer('description', ENTER);
+    await t.answer('Correct?', ENTER);
+    await t.answer('Write into', `n${ENTER}`);
+    expect(await t.exited).toBe(130);
+    expect(listFiles(dir)).toEqual([]);
   });
 
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
