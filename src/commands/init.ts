@@ -44,7 +44,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
 
   const run = planRun(root, answers, state, false);
   const summary = summarize(run.plan);
-  if (prompter && !opts.dryRun) await confirmWrite(prompter, root, summary);
+  if (prompter && !opts.dryRun) await confirmWrite(prompter, root, run.plan, summary);
   const exitCode = summary.refused > 0 || summary.conflicted > 0 || interrupted.conflicts.length > 0 ? 1 : 0;
   if (!opts.dryRun) {
     const progress = await startProgress('Installing ai-flow…', !opts.json);
@@ -60,8 +60,10 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
 }
 
 /** In an interview, the last question: nothing is written before the user has seen what will be. */
-async function confirmWrite(prompter: Prompter, root: string, summary: Summary): Promise<void> {
-  const ok = await prompter.confirm({ message: `Write into ${root}: ${formatSummary(summary, makeColors(true))}?`, default: true });
+async function confirmWrite(prompter: Prompter, root: string, plan: Plan, summary: Summary): Promise<void> {
+  const writes = plan.actions.filter((a) => a.write !== undefined).length;
+  const untouched = summary.refused > 0 ? ` (${summary.refused} existing file(s) ai-flow did not write stay untouched)` : '';
+  const ok = await prompter.confirm({ message: `Write ${writes} file(s) into ${root}${untouched}?`, default: true });
   if (!ok) throw new CancelledError();
 }
 

@@ -35,7 +35,7 @@ export function inquirerPrompter(output: NodeJS.WritableStream): Prompter {
     checkbox: (q) =>
       guard(() =>
         inq.checkbox(
-          { message: q.message, choices: q.choices, validate: q.validate ? (items) => q.validate!(items.map((i) => i.value)) ?? true : undefined },
+          { message: q.message, choices: q.choices, pageSize: q.choices.length, validate: q.validate ? (items) => q.validate!(items.map((i) => i.value)) ?? true : undefined },
           ctx,
         ),
       ),

@@ -52,7 +52,7 @@ describe('interactive interview in a pseudo-terminal', () => {
     await t.answer('AI tools', `${SPACE}${ENTER}`); // tick Claude Code; Copilot is pre-checked
     await t.answer('Scope', ENTER);
     await t.answer('Correct?', ENTER);
-    await t.answer('Write into', ENTER);
+    await t.answer('file(s) into', ENTER);
     expect(await t.exited).toBe(0);
     const config = JSON.parse(read(dir, '.ai-flow/ai-flow.json'));
     expect(config).toMatchObject({ name: 'My PTY App', description: 'A test & <demo>', type: 'frontend', tools: ['claude', 'copilot'], scope: 'production', stack: { framework: 'Express', testCommand: 'npm test' } });
@@ -67,7 +67,7 @@ describe('interactive interview in a pseudo-terminal', () => {
     await t.answer('Project name', `x${ENTER}`);
     await t.answer('description', ENTER);
     await t.answer('Correct?', ENTER);
-    await t.answer('Write into', `n${ENTER}`);
+    await t.answer('file(s) into', `n${ENTER}`);
     expect(await t.exited).toBe(130);
     expect(listFiles(dir)).toEqual([]);
   });
