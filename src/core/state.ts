@@ -60,9 +60,9 @@ export function parseConfig(text: string): Config {
   const scope = str('scope');
   if (!(SCOPES as readonly string[]).includes(scope)) fail(`unknown scope "${scope}"`);
   const tools = raw.tools;
-  if (!Array.isArray(tools) || !tools.every((t) => typeof t === 'string' && TOOL_IDS.includes(t))) {
-    fail('"tools" must list known tool ids');
-  }
+  if (!Array.isArray(tools) || !tools.every((t) => typeof t === 'string')) fail('"tools" must be a list of tool ids');
+  const unknown = (tools as string[]).filter((t) => !TOOL_IDS.includes(t));
+  if (unknown.length > 0) fail(`unknown tool "${unknown.join('", "')}" (written by a newer ai-flow?)`);
   return {
     schemaVersion: raw.schemaVersion as number,
     packVersion: str('packVersion'),

@@ -44,6 +44,8 @@ export function answersFromFlags(flags: InitFlags): GivenAnswers {
   return out;
 }
 
+const ANSWER_KEYS = ['name', 'description', 'type', 'scope', 'tools', 'ai', 'stack'];
+
 /** Reads and validates an `--answers` JSON file with the same rules as the flags. */
 export function answersFromFile(file: string): GivenAnswers {
   let raw: unknown;
@@ -57,6 +59,8 @@ export function answersFromFile(file: string): GivenAnswers {
   const bad = (key: string, why: string): never => {
     throw new UsageError(`--answers ${file}: "${key}": ${why}`, 'fix the file; see the README, "Answers file"');
   };
+  // A misspelt key would otherwise be ignored without a word, and its answer silently defaulted.
+  for (const key of Object.keys(raw)) if (!ANSWER_KEYS.includes(key)) bad(key, `unknown key (allowed: ${ANSWER_KEYS.join(', ')})`);
   const str = (key: string): string | undefined => {
     const v = raw[key];
     if (v === undefined) return undefined;
@@ -82,6 +86,9 @@ export function answersFromFile(file: string): GivenAnswers {
   if (raw.stack !== undefined) {
     if (!isRecord(raw.stack)) bad('stack', 'must be an object');
     const stack: Partial<StackFacts> = {};
+    for (const key of Object.keys(raw.stack as object)) {
+      if (!(key in EMPTY_STACK)) bad(`stack.${key}`, `unknown key (allowed: ${Object.keys(EMPTY_STACK).join(', ')})`);
+    }
     for (const key of Object.keys(EMPTY_STACK) as (keyof StackFacts)[]) {
       const v = (raw.stack as Record<string, unknown>)[key];
       if (v === undefined) continue;

@@ -55,6 +55,8 @@ describe('answers file', () => {
     expect(() => answersFromFile(file('nope'))).toThrow(/not valid JSON/);
     expect(() => answersFromFile(path.join(tmpDir(), 'missing.json'))).toThrow(/file not found/);
     expect(() => answersFromFile(file('[]'))).toThrow(/JSON object/);
+    expect(() => answersFromFile(file('{"tool": ["claude"]}'))).toThrow(/"tool": unknown key \(allowed: name, description, type, scope, tools, ai, stack\)/);
+    expect(() => answersFromFile(file('{"stack": {"testCmd": "x"}}'))).toThrow(/"stack\.testCmd": unknown key/);
   });
 });
 
