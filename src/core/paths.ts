@@ -78,7 +78,7 @@ const checkedDirs = new Map<string, string>();
 export function checkTargetDir(root: string): void {
   try {
     if (!statSync(root).isDirectory()) {
-      throw new UsageError(`target ${root} is a file, not a directory`, 'pass a directory: ai-flow init <dir>');
+      throw new UsageError(`target ${root} is a file, not a directory`, 'pass the project folder instead');
     }
   } catch (err) {
     if (err instanceof UsageError) throw err;
