@@ -1,5 +1,5 @@
 import type { Answers, PackType } from '../types.js';
-import { PACK_TYPES, PROJECT_TYPES, packTypesOf } from '../types.js';
+import { EMPTY_STACK, PACK_TYPES, PROJECT_TYPES, packTypesOf } from '../types.js';
 import { AiFlowError } from '../errors.js';
 import { Pack } from '../pack/pack.js';
 import { installedCommands } from '../pack/commands.js';
@@ -22,8 +22,7 @@ export const HOSTILE_ANSWERS: Omit<Answers, 'type' | 'tools'> = {
 };
 
 const EMPTY_STACK_ANSWERS: Omit<Answers, 'type' | 'tools'> = {
-  name: 'plain', description: '', scope: 'mvp',
-  stack: { language: '', framework: '', packageManager: '', buildCommand: '', testCommand: '', lintCommand: '' },
+  name: 'plain', description: '', scope: 'mvp', stack: { ...EMPTY_STACK },
 };
 
 /** `.ai-flow/...` paths that are created while the prompts run, not installed. */
@@ -72,7 +71,7 @@ function checkInstall(type: (typeof PROJECT_TYPES)[number], files: DesiredFile[]
     if (home && !allowedHomes.has(home)) add(finding(file.source, 0, 'type-isolation', `installed for type ${type}, which does not use ${home}`));
     if (!file.source.startsWith('templates/commands/')) checkReferences(file, installed, type, add);
     checkMarkers(file, add);
-    if (file.source.endsWith('.hbs') && !file.content.includes(sample.name) && file.path === 'AGENTS.md') {
+    if (file.path === 'AGENTS.md' && !file.content.includes(sample.name)) {
       add(finding(file.source, 0, 'template-answers', 'AGENTS.md does not show the project name exactly as typed'));
     }
   }
