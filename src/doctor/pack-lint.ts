@@ -12,6 +12,7 @@ import type { Finding } from './finding.js';
 import { finding, lineAt } from './finding.js';
 import { checkPhase } from './phase-rules.js';
 import { expectedPhaseName } from './phase-names.js';
+import { checkOrchestrator, checkPackText, checkPhaseConventions } from './convention-rules.js';
 
 /** Hostile sample answers: every character class SPEC §5 says must pass through untouched. */
 export const HOSTILE_ANSWERS: Omit<Answers, 'type' | 'tools'> = {
@@ -58,6 +59,7 @@ export function lintPack(root: string): Finding[] {
     }
   }
   for (const type of PACK_TYPES) checkPhases(pack, type, add);
+  checkConventions(pack, add);
   checkDocumentTemplates(pack, add);
   checkTemplatesUsed(pack, add);
   return findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
@@ -119,6 +121,27 @@ function checkPhases(pack: Pack, type: PackType, add: (f: Finding) => void): voi
     }
     const next = n < 10 ? `.ai-flow/prompts/${type}/flow-build-phase-${n + 1}.md` : null;
     checkPhase(source, pack.read(source), n, next, expectedPhaseName(type, n)).forEach(add);
+  }
+}
+
+/**
+ * The shared conventions (convention-rules.ts). Reported as information until the whole pack
+ * follows them; then they fail the lint like every other rule.
+ */
+const CONVENTIONS_ENFORCED = false;
+
+function checkConventions(pack: Pack, add: (f: Finding) => void): void {
+  const report = (f: Finding): void => add(CONVENTIONS_ENFORCED ? f : { ...f, severity: 'info' });
+  for (const type of PACK_TYPES) {
+    for (let n = 0; n <= 10; n++) {
+      const source = `prompts/${type}/flow-build-phase-${n}.md`;
+      if (pack.exists(source)) checkPhaseConventions(source, pack.read(source), n, type).forEach(report);
+    }
+    const orchestrator = `prompts/${type}/flow-build.md`;
+    if (pack.exists(orchestrator)) checkOrchestrator(orchestrator, pack.read(orchestrator)).forEach(report);
+  }
+  for (const dir of ['prompts', 'templates']) {
+    for (const rel of pack.listDir(dir)) checkPackText(`${dir}/${rel}`, pack.read(`${dir}/${rel}`)).forEach(report);
   }
 }
 

@@ -65,7 +65,6 @@ function checkQuestions(file: string, text: string, section: { text: string; at:
     if (options < 3 || options > 6) out.push(finding(file, line, 'question-options', `${label} has ${options} lettered options "- A) …" (needs 3 to 6)`));
     if (recommended !== 1) out.push(finding(file, line, 'question-recommended', `${label} marks ${recommended} options "**Recommended:**" (needs exactly 1)`));
     if (!/^Free answer:/m.test(block)) out.push(finding(file, line, 'question-free-answer', `${label} has no "Free answer:" line`));
-    if (!/^Scope:/m.test(block)) out.push(finding(file, line, 'question-scope', `${label} has no "Scope:" line`));
   });
   return out;
 }

@@ -17,10 +17,10 @@ describe('phase prompt rules', () => {
     expect(rules(good(2).replace('phase-3.md', 'phase-4.md'))).toContain('phase-next');
   });
 
-  it('checks options, the single recommendation, free answer and scope lines in phases 1–7', () => {
+  it('checks options, the single recommendation and the free answer in phases 1–7', () => {
     expect(rules(good(2, question('2.1', ['- A) one', '- B) two'])))).toEqual(expect.arrayContaining(['question-options', 'question-recommended']));
     expect(rules(good(2, question('2.1', ['- A) a **Recommended:** x', '- B) b **Recommended:** y', '- C) c'])))).toContain('question-recommended');
-    expect(rules(good(2, question('2.1', ['- A) a **Recommended:** x', '- B) b', '- C) c'], 'nothing else')))).toEqual(expect.arrayContaining(['question-free-answer', 'question-scope']));
+    expect(rules(good(2, question('2.1', ['- A) a **Recommended:** x', '- B) b', '- C) c'], 'nothing else')))).toEqual(expect.arrayContaining(['question-free-answer']));
     expect(rules(good(2, question('2.2', ['- A) a **Recommended:** x', '- B) b', '- C) c'])))).toContain('phase-questions');
   });
 
