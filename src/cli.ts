@@ -3,6 +3,11 @@ import { cliVersion } from './pack/locate.js';
 import { PROJECT_TYPES, SCOPES } from './types.js';
 import { TOOL_IDS } from './tools/registry.js';
 
+/** A repeatable option: every value given is kept (`--ai claude --ai cursor`). */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /**
  * The command table. Each action imports its command module on demand, so `--help`,
  * `--version` and `list` never load inquirer, ora or handlebars.
@@ -23,7 +28,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('interview, then install the prompt pack, AGENTS.md, rules and slash commands into dir')
     .argument('[dir]', 'target directory', '.')
     .option('--type <type>', `project type: ${PROJECT_TYPES.join(', ')}`)
-    .option('--ai <tools>', `AI tools, comma-separated, or "all" (${TOOL_IDS.join(', ')})`)
+    .option('--ai <tools>', `AI tools, comma-separated or repeated, or "all" (${TOOL_IDS.join(', ')})`, collect)
     .option('--name <name>', 'project name (default: package.json name, else the folder name)')
     .option('--description <text>', 'one-line description of the project')
     .option('--scope <scope>', `depth of the interview and defaults: ${SCOPES.join(', ')} (default: production)`)
@@ -41,7 +46,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('update')
     .description('refresh an installation to this version; your edits are kept or merged')
     .argument('[dir]', 'target directory', '.')
-    .option('--ai <tools>', 'change the AI tools (comma-separated or "all"): added ones are installed, dropped ones removed')
+    .option('--ai <tools>', 'change the AI tools (comma-separated or repeated, or "all"): added ones are installed, dropped ones removed', collect)
     .option('--restore', 'bring back files you deleted')
     .option('--check', 'write nothing; exit 1 when anything would change (for CI)')
     .option('-y, --yes', 'never prompt (update never prompts; accepted for symmetry)')

@@ -22,18 +22,28 @@ async function main(argv: string[]): Promise<void> {
 }
 
 function exitCodeOf(err: unknown, verbose: boolean, json: boolean): number {
-  const e = err as { code?: string; exitCode?: number };
-  // commander's own exits: help and version are successes, anything else is bad usage.
+  const e = err as { code?: string; exitCode?: number; message?: string };
+  // commander's own exits: help and version are successes, anything else is bad usage
+  // (commander has already printed its one line on stderr).
   if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    if (json) printJson({ error: { message: String(e.message ?? e.code).replace(/^error: /, '').trim(), hint: 'run `ai-flow --help` for usage' }, exitCode: 2 });
     return 2;
+  }
+  // A file-system condition the user can cause (and no code path above mapped): exit 3, not a crash.
+  if (!(err instanceof AiFlowError) && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
+    const message = `file-system error: ${e.code}${e.message ? ` (${e.message.slice(0, 160)})` : ''}`;
+    if (json) printJson({ error: { message, hint: 'check the target folder and its permissions' }, exitCode: 3 });
+    process.stderr.write(`ai-flow: ${message} — check the target folder and its permissions\n`);
+    if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 3;
   }
   if (err instanceof AiFlowError) {
     if (json) printJson({ error: { message: err.message, hint: err.hint ?? null }, exitCode: err.exitCode });
     if (err.exitCode === 130) {
       process.stderr.write('ai-flow: cancelled — nothing was written\n');
     } else {
-      process.stderr.write(`ai-flow: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`);
+      process.stderr.write(`ai-flow: ${oneLine(err.message)}${err.hint ? ` — ${oneLine(err.hint)}` : ''}\n`);
     }
     if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
     return err.exitCode;
@@ -45,3 +55,8 @@ function exitCodeOf(err: unknown, verbose: boolean, json: boolean): number {
 }
 
 await main(process.argv);
+
+/** Messages are one line whatever went into them. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}

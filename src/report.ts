@@ -1,5 +1,16 @@
 import type { ChalkInstance } from 'chalk';
-import type { Action, Plan, PlannedAction } from './core/plan.js';
+import type { Action, Plan } from './core/plan.js';
+import { isRecord } from './core/state.js';
+
+/** One line of a report: what happens (or happened) to a path, and why. */
+export interface ReportedAction {
+  path: string;
+  action: Action | 'refuse';
+  reason: string;
+  conflicts?: number;
+  /** Deleted by the user and left deleted (shown as "skip"). */
+  userDeleted?: boolean;
+}
 
 export interface Summary {
   created: number;
@@ -13,18 +24,28 @@ export interface Summary {
   leftDeleted: number;
 }
 
-export function summarize(plan: Plan): Summary {
+/** The plan as report lines (also its --json form, and what a journal keeps for a later run to print). */
+export function reportedActions(plan: Plan): ReportedAction[] {
+  return plan.actions.map((a) => ({
+    path: a.path,
+    action: a.refused ? 'refuse' : a.action,
+    reason: a.reason,
+    ...(a.conflicts ? { conflicts: a.conflicts } : {}),
+    ...(a.userDeleted ? { userDeleted: true } : {}),
+  }));
+}
+
+export function summarize(actions: readonly ReportedAction[]): Summary {
   const s: Summary = { created: 0, updated: 0, merged: 0, conflicted: 0, kept: 0, removed: 0, unchanged: 0, refused: 0, leftDeleted: 0 };
-  for (const a of plan.actions) {
-    if (a.refused) s.refused++;
-    else if (a.userDeleted) s.leftDeleted++;
+  for (const a of actions) {
+    if (a.userDeleted) s.leftDeleted++;
     else s[COUNTER[a.action]]++;
   }
   return s;
 }
 
-const COUNTER: Record<Action, keyof Summary> = {
-  create: 'created', update: 'updated', merge: 'merged', conflict: 'conflicted', keep: 'kept', delete: 'removed', skip: 'unchanged',
+const COUNTER: Record<ReportedAction['action'], keyof Summary> = {
+  create: 'created', update: 'updated', merge: 'merged', conflict: 'conflicted', keep: 'kept', delete: 'removed', skip: 'unchanged', refuse: 'refused',
 };
 
 /** True when applying the plan would change a file on disk. */
@@ -32,32 +53,29 @@ export function planChangesDisk(plan: Plan): boolean {
   return plan.actions.some((a) => a.write !== undefined);
 }
 
-/** Actions worth a line of their own even in a short report: anything but "created" and "up to date". */
-function isNotable(a: PlannedAction): boolean {
-  return !(a.action === 'create' || (a.action === 'skip' && !a.refused && !a.userDeleted));
-}
+const isUnchanged = (a: ReportedAction): boolean => a.action === 'skip' && !a.userDeleted;
 
 /**
- * The plan as text. `full` (dry run, --verbose) lists every path; otherwise created files
- * are grouped by folder and up-to-date ones are only counted.
+ * The changes as text; unchanged files are only counted (in the summary line). `full` (dry run,
+ * --verbose) lists every changed path; otherwise created files are grouped by folder.
  */
-export function formatPlan(plan: Plan, c: ChalkInstance, full: boolean): string {
+export function formatPlan(actions: readonly ReportedAction[], c: ChalkInstance, full: boolean): string {
   const lines: string[] = [];
-  const label = (a: PlannedAction): string => {
-    const name = a.refused ? 'refuse' : a.action;
-    const colour = a.action === 'conflict' || a.refused ? c.red : a.action === 'create' || a.action === 'update' || a.action === 'merge' ? c.green : a.action === 'delete' ? c.yellow : c.dim;
-    return colour(name.padEnd(8));
+  const label = (a: ReportedAction): string => {
+    const colour = a.action === 'conflict' || a.action === 'refuse' ? c.red : a.action === 'create' || a.action === 'update' || a.action === 'merge' ? c.green : a.action === 'delete' ? c.yellow : c.dim;
+    return colour(a.action.padEnd(8));
   };
+  const line = (a: ReportedAction): string => `  ${label(a)} ${a.path}${c.dim(`  ${a.reason}`)}`;
   if (full) {
-    for (const a of plan.actions) lines.push(`  ${label(a)} ${a.path}${c.dim(`  ${a.reason}`)}`);
-  } else {
-    const groups = new Map<string, string[]>();
-    for (const a of plan.actions) if (a.action === 'create') groups.set(groupOf(a.path), [...(groups.get(groupOf(a.path)) ?? []), a.path]);
-    for (const [group, paths] of groups) {
-      lines.push(`  ${c.green('create'.padEnd(8))} ${paths.length > 1 ? `${group}${c.dim(` (${paths.length} files)`)}` : paths[0]}`);
-    }
-    for (const a of plan.actions) if (isNotable(a)) lines.push(`  ${label(a)} ${a.path}${c.dim(`  ${a.reason}`)}`);
+    for (const a of actions) if (!isUnchanged(a)) lines.push(line(a));
+    return lines.join('\n');
   }
+  const groups = new Map<string, string[]>();
+  for (const a of actions) if (a.action === 'create') groups.set(groupOf(a.path), [...(groups.get(groupOf(a.path)) ?? []), a.path]);
+  for (const [group, paths] of groups) {
+    lines.push(`  ${c.green('create'.padEnd(8))} ${paths.length > 1 ? `${group}${c.dim(` (${paths.length} files)`)}` : paths[0]}`);
+  }
+  for (const a of actions) if (a.action !== 'create' && !isUnchanged(a)) lines.push(line(a));
   return lines.join('\n');
 }
 
@@ -86,12 +104,23 @@ export function formatSummary(s: Summary, c: ChalkInstance): string {
   return parts.length > 0 ? parts.join(', ') : 'nothing to do';
 }
 
-/** The plan as plain data for --json. */
-export function planToJson(plan: Plan): { path: string; action: string; reason: string; conflicts?: number }[] {
-  return plan.actions.map((a) => ({
-    path: a.path,
-    action: a.refused ? 'refuse' : a.action,
-    reason: a.reason,
-    ...(a.conflicts ? { conflicts: a.conflicts } : {}),
-  }));
+/** Report lines kept in a journal, read back for printing: only well-formed lines, strings cut. */
+export function parseReportedActions(value: unknown): ReportedAction[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: ReportedAction[] = [];
+  for (const a of value) {
+    if (!isRecord(a) || typeof a.path !== 'string' || typeof a.reason !== 'string' || typeof a.action !== 'string' || !(a.action in COUNTER)) return null;
+    out.push({
+      path: clean(a.path),
+      action: a.action as ReportedAction['action'],
+      reason: clean(a.reason),
+      ...(typeof a.conflicts === 'number' ? { conflicts: a.conflicts } : {}),
+      ...(a.userDeleted === true ? { userDeleted: true } : {}),
+    });
+  }
+  return out;
+}
+
+function clean(text: string): string {
+  return text.slice(0, 300).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }

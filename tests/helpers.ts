@@ -16,12 +16,15 @@ export interface CliResult {
 }
 
 /** Runs the built CLI like a user would, with stdin closed (not a terminal). */
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env },
     input: opts.input ?? '',
     encoding: 'utf8',
+    // A hung CLI fails its test instead of hanging the suite.
+    timeout: opts.timeoutMs ?? 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

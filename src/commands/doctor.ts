@@ -1,12 +1,11 @@
-import path from 'node:path';
-import { checkTargetDir } from '../core/paths.js';
-import { readInstallation, readProjectFile } from '../core/disk.js';
+import { resolveTarget } from '../core/paths.js';
+import { readInstallation, readProjectEntry } from '../core/disk.js';
 import { packRoot, packVersion } from '../pack/locate.js';
 import { checkInstallation } from '../doctor/install-check.js';
 import type { Finding } from '../doctor/finding.js';
 import { lintPack } from '../doctor/pack-lint.js';
 import { makeColors, printJson } from '../output.js';
-import { hasInterruptedApply } from '../core/apply.js';
+import { pendingRuns } from '../core/apply/apply.js';
 import { finding } from '../doctor/finding.js';
 
 export interface DoctorOptions {
@@ -17,13 +16,14 @@ export interface DoctorOptions {
 /** `ai-flow doctor [dir]` and `ai-flow doctor --pack`. Exit 0 healthy, 1 findings, 4 corrupt state. */
 export async function doctor(dir: string | undefined, opts: DoctorOptions): Promise<number> {
   if (opts.pack) return report('pack', packRoot(), lintPack(packRoot()), {}, opts);
-  const root = path.resolve(dir ?? '.');
-  checkTargetDir(root);
+  const root = resolveTarget(dir ?? '.');
   const state = readInstallation(root);
-  const result = checkInstallation(state.config, state.manifest, packVersion(packRoot()), (p) => readProjectFile(root, p));
-  if (hasInterruptedApply(root)) {
-    result.findings.push(finding('.ai-flow/.staging', 0, 'interrupted-run', 'an earlier init or update was interrupted — run `ai-flow update` to finish it'));
+  const result = checkInstallation(state.config, state.manifest, packVersion(packRoot()), (p) => readForDoctor(root, p));
+  const runs = pendingRuns(root);
+  if (runs.pending) {
+    result.findings.push(finding('.ai-flow', 0, 'interrupted-run', 'an earlier init or update was interrupted — run `ai-flow update` to finish it'));
   }
+  for (const what of runs.ignored) result.findings.push(finding('.ai-flow', 0, 'foreign-run', `ignored ${what}`, 'info'));
   return report('installation', root, result.findings, { edited: result.edited, deleted: result.deleted, tools: state.config.tools, type: state.config.type }, opts);
 }
 
@@ -45,4 +45,12 @@ function report(kind: string, target: string, findings: Finding[], extra: Record
   lines.push(exitCode === 0 ? c.green(`${kind === 'pack' ? 'Pack' : 'Installation'} healthy (${target})`) : c.red(`${errors.length} problem(s) in the ${kind} (${target})`));
   process.stdout.write(`${lines.join('\n')}\n`);
   return exitCode;
+}
+
+/** A managed file's text for the checks; a file ai-flow cannot read (a FIFO, not UTF-8) is reported, not fatal. */
+function readForDoctor(root: string, rel: string): string | null | { unreadable: string } {
+  const entry = readProjectEntry(root, rel);
+  if (entry.kind === 'missing') return null;
+  if (entry.kind === 'refused') return { unreadable: entry.reason };
+  return entry.file.text;
 }

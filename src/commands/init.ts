@@ -1,18 +1,19 @@
-import path from 'node:path';
 import type { Answers } from '../types.js';
 import { CancelledError, CheckFailedError } from '../errors.js';
 import type { Prompter } from '../interview/prompter.js';
-import { checkTargetDir } from '../core/paths.js';
+import { resolveTarget } from '../core/paths.js';
 import { readInstalledState } from '../core/disk.js';
+import { checkCanApply, pendingRuns } from '../core/apply/apply.js';
 import type { Detected } from '../interview/detect.js';
 import { detectProject } from '../interview/detect.js';
 import type { GivenAnswers, InitFlags } from '../interview/answers.js';
 import { answersFromFile, answersFromFlags, completeAnswers, mergeGiven } from '../interview/answers.js';
 import { makeColors, printJson, startProgress } from '../output.js';
-import type { Summary } from '../report.js';
-import { formatPlan, formatSummary, planToJson, summarize } from '../report.js';
-import type { Plan } from '../core/plan.js';
-import { applyRun, finishRun, noteInterruptedRun, planRun } from './run-plan.js';
+import type { ReportedAction } from '../report.js';
+import { formatPlan, formatSummary, parseReportedActions, reportedActions, summarize } from '../report.js';
+import type { InterruptedRun, PlannedRun, StoredReport } from './run-plan.js';
+import { applyRun, finishRun, noteInterruptedRun, notice, planRun, withLock } from './run-plan.js';
+import { isRecord, parseConfig } from '../core/state.js';
 
 export interface InitOptions extends InitFlags {
   answers?: string;
@@ -25,44 +26,59 @@ export interface InitOptions extends InitFlags {
 
 /** `ai-flow init [dir]`: interview, plan, then write (or print the plan). Returns the exit code. */
 export async function init(dir: string | undefined, opts: InitOptions): Promise<number> {
-  const root = path.resolve(dir ?? '.');
-  checkTargetDir(root);
+  const root = resolveTarget(dir ?? '.');
   // Validate everything given up front before asking a single question.
   const given = mergeGiven(answersFromFlags(opts), opts.answers ? answersFromFile(opts.answers) : {});
-  const interrupted = noteInterruptedRun(root, Boolean(opts.dryRun));
-  const state = readInstalledState(root);
-  if (state.config && !opts.force) {
-    throw new CheckFailedError(
-      `ai-flow is already installed in ${root}`,
-      'run `ai-flow update` to refresh it, or `ai-flow init --force` to answer the interview again (your edits are kept)',
-    );
-  }
-  const detected = withSaved(detectProject(root), state.config);
+  const before = readInstalledState(root);
+  const { pending } = pendingRuns(root);
+  if (before.config && !opts.force && !pending) throw alreadyInstalled(root);
+  const detected = withSaved(detectProject(root, notice), before.config);
   const interactive = !opts.yes && process.stdin.isTTY === true;
   const prompter = interactive ? (await import('../interview/prompter.js')).inquirerPrompter(opts.json ? process.stderr : process.stdout) : null;
   const answers = await completeAnswers(given, detected, prompter);
 
-  const run = planRun(root, answers, state, false);
-  const summary = summarize(run.plan);
-  if (prompter && !opts.dryRun) await confirmWrite(prompter, root, run.plan, summary);
-  const exitCode = summary.refused > 0 || summary.conflicted > 0 || interrupted.conflicts.length > 0 ? 1 : 0;
-  if (!opts.dryRun) {
+  if (opts.dryRun) {
+    const interrupted = noteInterruptedRun(root, true);
+    const run = planRun(root, answers, before, false);
+    checkCanApply(root, run.plan);
+    return report(root, answers, reportedActions(run.plan), interrupted, opts);
+  }
+  if (prompter) await confirmWrite(prompter, root, planRun(root, answers, before, false));
+  return withLock(root, 'init', async () => {
+    const interrupted = noteInterruptedRun(root, false);
+    const resumed = interrupted.finished.find((f) => f.command === 'init');
+    const replay = resumed && !opts.force ? storedReport(resumed.report) : null;
+    // An init that was interrupted is finished now: its own report is this run's result.
+    if (replay) return report(root, replay.answers, replay.actions, interrupted, opts);
+    const state = readInstalledState(root);
+    if (state.config && !opts.force) throw alreadyInstalled(root);
+    const run = planRun(root, answers, state, false);
+    const actions = reportedActions(run.plan);
     const progress = await startProgress('Installing ai-flow…', !opts.json);
+    let folder;
     try {
-      applyRun(root, run);
+      folder = applyRun(root, run, 'init', { answers, actions } satisfies StoredReport);
     } finally {
       progress.stop();
     }
-  }
-  report(root, answers, run.plan, summary, exitCode, opts);
-  finishRun(root, run, !opts.dryRun);
-  return exitCode;
+    const exitCode = report(root, answers, actions, interrupted, opts);
+    finishRun(folder);
+    return exitCode;
+  });
+}
+
+function alreadyInstalled(root: string): CheckFailedError {
+  return new CheckFailedError(
+    `ai-flow is already installed in ${root}`,
+    'run `ai-flow update` to refresh it, or `ai-flow init --force` to answer the interview again (your edits are kept)',
+  );
 }
 
 /** In an interview, the last question: nothing is written before the user has seen what will be. */
-async function confirmWrite(prompter: Prompter, root: string, plan: Plan, summary: Summary): Promise<void> {
-  const writes = plan.actions.filter((a) => a.write !== undefined).length;
-  const untouched = summary.refused > 0 ? ` (${summary.refused} existing file(s) ai-flow did not write stay untouched)` : '';
+async function confirmWrite(prompter: Prompter, root: string, run: PlannedRun): Promise<void> {
+  const writes = run.plan.actions.filter((a) => a.write !== undefined).length;
+  const refused = summarize(reportedActions(run.plan)).refused;
+  const untouched = refused > 0 ? ` (${refused} existing file(s) ai-flow did not write stay untouched)` : '';
   const ok = await prompter.confirm({ message: `Write ${writes} file(s) into ${root}${untouched}?`, default: true });
   if (!ok) throw new CancelledError();
 }
@@ -80,19 +96,35 @@ function withSaved(detected: Detected, saved: GivenAnswers | null): Detected {
   };
 }
 
-function report(root: string, answers: Answers, plan: Plan, summary: Summary, exitCode: number, opts: InitOptions): void {
+/** The report of a finished interrupted init, as its journal kept it; null when unusable. */
+function storedReport(raw: unknown): StoredReport | null {
+  if (!isRecord(raw) || !isRecord(raw.answers)) return null;
+  const actions = parseReportedActions(raw.actions);
+  if (!actions) return null;
+  try {
+    const { schemaVersion: _s, packVersion: _v, ...answers } = parseConfig(JSON.stringify({ schemaVersion: 1, packVersion: '0.0.0', ...raw.answers }));
+    return { answers, actions };
+  } catch {
+    return null;
+  }
+}
+
+function report(root: string, answers: Answers, actions: ReportedAction[], interrupted: InterruptedRun, opts: InitOptions): number {
+  const summary = summarize(actions);
+  const exitCode = summary.refused > 0 || summary.conflicted > 0 || interrupted.conflicts.length > 0 ? 1 : 0;
   if (opts.json) {
-    printJson({ command: 'init', dryRun: Boolean(opts.dryRun), target: root, answers, summary, actions: planToJson(plan), exitCode });
-    return;
+    printJson({ command: 'init', dryRun: Boolean(opts.dryRun), target: root, answers, summary, actions, exitCode });
+    return exitCode;
   }
   const c = makeColors(false);
   const head = opts.dryRun ? `Plan for ${root} (dry run, nothing written):` : `ai-flow installed in ${root}:`;
-  process.stdout.write(`${c.bold(head)}\n${formatPlan(plan, c, Boolean(opts.dryRun || opts.verbose))}\n${formatSummary(summary, c)}\n`);
+  process.stdout.write(`${c.bold(head)}\n${formatPlan(actions, c, Boolean(opts.dryRun || opts.verbose))}\n${formatSummary(summary, c)}\n`);
   if (summary.refused > 0) {
-    process.stdout.write(c.red(`${summary.refused} file(s) exist and were not written by ai-flow; they were left untouched. Move them away and run \`ai-flow init --force\` to install them.\n`));
+    process.stdout.write(c.red(`${summary.refused} file(s) were refused (see above) and left untouched. Fix or move them away, then run \`ai-flow update --restore\` to install them.\n`));
   }
   if (!opts.dryRun && exitCode === 0) {
     const build = answers.type === 'fullstack' ? '/backend-flow-build and /frontend-flow-build' : '/flow-build';
     process.stdout.write(`\nNext: open the project in your AI assistant and run ${c.cyan(build)} to write the project documents.\n`);
   }
+  return exitCode;
 }

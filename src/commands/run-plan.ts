@@ -7,9 +7,14 @@ import type { Plan } from '../core/plan.js';
 import { planChanges } from '../core/plan.js';
 import type { InstalledState } from '../core/disk.js';
 import { readDisk, readProjectFile } from '../core/disk.js';
-import { applyPlan, completeApply, finishInterruptedApply, hasInterruptedApply } from '../core/apply.js';
+import type { FinishedRun, StateFiles } from '../core/apply/apply.js';
+import { applyPlan, completeRun, finishInterruptedRuns, pendingRuns } from '../core/apply/apply.js';
+import type { RunFolder } from '../core/apply/journal.js';
+import { acquireLock } from '../core/apply/lock.js';
 import { CONFIG_PATH, MANIFEST_PATH, serializeConfig, serializeManifest } from '../core/state.js';
 import { hasConflictMarkers } from '../core/merge.js';
+import { toLf } from '../core/text.js';
+import type { ReportedAction } from '../report.js';
 
 export interface PlannedRun {
   plan: Plan;
@@ -39,42 +44,75 @@ export function planRun(root: string, answers: Answers, state: InstalledState, r
   return { plan, config, packVersion: version, noop };
 }
 
-export function applyRun(root: string, run: PlannedRun): void {
-  if (run.noop) return;
-  applyPlan(root, run.plan, { config: run.config, packVersion: run.packVersion });
+/** What a journal keeps of a run's report, so a run that finishes it can print it. */
+export interface StoredReport {
+  answers: Answers;
+  actions: ReportedAction[];
 }
 
-/** After the report is printed: the run is complete (see completeApply). */
-export function finishRun(root: string, run: PlannedRun, wrote: boolean): void {
-  if (wrote && !run.noop) completeApply(root);
+/** Applies the run (under the lock); returns its folder, to complete once the report is printed. */
+export function applyRun(root: string, run: PlannedRun, command: string, report: StoredReport): RunFolder | null {
+  if (run.noop) return null;
+  const state: StateFiles = { config: run.config, packVersion: run.packVersion };
+  return applyPlan(root, run.plan, state, { command, report });
+}
+
+/** After the report is printed: the run is complete. */
+export function finishRun(folder: RunFolder | null): void {
+  if (folder) completeRun(folder);
+}
+
+/** Runs `fn` holding the repository's lock (one writer at a time). */
+export async function withLock<T>(root: string, command: string, fn: () => T | Promise<T>): Promise<T> {
+  const lock = await acquireLock(root, command, notice);
+  try {
+    return await fn();
+  } finally {
+    lock.release();
+  }
+}
+
+export function notice(text: string): void {
+  process.stderr.write(`ai-flow: ${text}\n`);
 }
 
 /** Whether config, manifest and bases on disk already hold exactly what this run would write.
  *  Bases are compared as loaded, not re-compressed: an up-to-date update stays cheap. */
 function stateFilesMatch(root: string, plan: Plan, config: string, version: string, bases: ReadonlyMap<string, string>): boolean {
-  if (readProjectFile(root, CONFIG_PATH) !== config) return false;
-  if (readProjectFile(root, MANIFEST_PATH) !== serializeManifest({ schemaVersion: 1, packVersion: version, files: plan.manifest })) return false;
+  // In LF: a checkout that converted them to CRLF (core.autocrlf) holds the same state.
+  if (toLf(readProjectFile(root, CONFIG_PATH) ?? '') !== config) return false;
+  if (toLf(readProjectFile(root, MANIFEST_PATH) ?? '') !== serializeManifest({ schemaVersion: 1, packVersion: version, files: plan.manifest })) return false;
   return plan.bases.size === bases.size && [...plan.bases].every(([p, text]) => bases.get(p) === text);
 }
 
 export interface InterruptedRun {
   /** A dry run found an interrupted run that a real run would finish. */
   pending: boolean;
-  /** Files the finished run left with conflict markers: its own report was lost, so they are reported now. */
+  /** Runs finished now (their own report was never printed, or not in full). */
+  finished: FinishedRun[];
+  /** Files the finished run left with conflict markers: reported now. */
   conflicts: string[];
 }
 
 /** An earlier run that stopped midway is finished first (or, in a dry run, reported). */
 export function noteInterruptedRun(root: string, dryRun: boolean): InterruptedRun {
   if (dryRun) {
-    const pending = hasInterruptedApply(root);
-    if (pending) process.stderr.write('ai-flow: an earlier run was interrupted; the next real run finishes it first\n');
-    return { pending, conflicts: [] };
+    const { pending, ignored } = pendingRuns(root);
+    for (const what of ignored) notice(`ignoring ${what}`);
+    if (pending) notice('an earlier run was interrupted; the next real run finishes it first');
+    return { pending, finished: [], conflicts: [] };
   }
-  const written = finishInterruptedApply(root);
-  if (written === null) return { pending: false, conflicts: [] };
-  const conflicts = written.filter((p) => hasConflictMarkers(readProjectFile(root, p) ?? ''));
-  process.stderr.write('ai-flow: finished an earlier run that was interrupted\n');
-  for (const p of conflicts) process.stderr.write(`ai-flow: ${p} has conflict markers from that run — resolve them by hand\n`);
-  return { pending: false, conflicts };
+  const { finished, ignored } = finishInterruptedRuns(root);
+  for (const what of ignored) notice(`ignoring ${what}`);
+  if (finished.length === 0) return { pending: false, finished, conflicts: [] };
+  const conflicts = [...new Set(finished.flatMap((f) => f.written))].filter((p) => {
+    try {
+      return hasConflictMarkers(readProjectFile(root, p) ?? '');
+    } catch {
+      return false;
+    }
+  });
+  notice('finished an earlier run that was interrupted');
+  for (const p of conflicts) notice(`${p} has conflict markers from that run — resolve them by hand`);
+  return { pending: false, finished, conflicts };
 }

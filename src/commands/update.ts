@@ -1,18 +1,18 @@
-import path from 'node:path';
 import { StateError, UsageError } from '../errors.js';
 import { BASES_PATH } from '../core/state.js';
 import { compareVersions, packRoot, packVersion } from '../pack/locate.js';
-import { checkTargetDir } from '../core/paths.js';
+import { resolveTarget } from '../core/paths.js';
 import { readInstallation } from '../core/disk.js';
+import { checkCanApply } from '../core/apply/apply.js';
 import { parseTools } from '../interview/questions.js';
 import { makeColors, printJson, startProgress } from '../output.js';
-import type { Summary } from '../report.js';
-import { formatPlan, formatSummary, planChangesDisk, planToJson, summarize } from '../report.js';
+import type { ReportedAction, Summary } from '../report.js';
+import { formatPlan, formatSummary, planChangesDisk, reportedActions, summarize } from '../report.js';
 import type { PlannedRun } from './run-plan.js';
-import { applyRun, finishRun, noteInterruptedRun, planRun } from './run-plan.js';
+import { applyRun, finishRun, noteInterruptedRun, planRun, withLock } from './run-plan.js';
 
 export interface UpdateOptions {
-  ai?: string;
+  ai?: string[];
   restore?: boolean;
   check?: boolean;
   dryRun?: boolean;
@@ -23,15 +23,22 @@ export interface UpdateOptions {
 
 /** `ai-flow update [dir]`: re-plan from the saved answers and apply SPEC §6 per file. */
 export async function update(dir: string | undefined, opts: UpdateOptions): Promise<number> {
-  const root = path.resolve(dir ?? '.');
-  checkTargetDir(root);
+  const root = resolveTarget(dir ?? '.');
   let tools: string[] | undefined;
   if (opts.ai !== undefined) {
     const parsed = parseTools(opts.ai);
     if (typeof parsed === 'string') throw new UsageError(`--ai: ${parsed}`, 'run `ai-flow update --help`');
     tools = parsed;
   }
-  const interrupted = noteInterruptedRun(root, Boolean(opts.dryRun || opts.check));
+  const writes = !opts.dryRun && !opts.check;
+  if (!writes) return updateOnce(root, tools, opts, false);
+  // Refuse a missing or corrupt installation before taking the lock (which creates .ai-flow/).
+  readInstallation(root);
+  return withLock(root, 'update', () => updateOnce(root, tools, opts, true));
+}
+
+async function updateOnce(root: string, tools: string[] | undefined, opts: UpdateOptions, writes: boolean): Promise<number> {
+  const interrupted = noteInterruptedRun(root, !writes);
   const state = readInstallation(root);
   const version = packVersion(packRoot());
   if (compareVersions(state.config.packVersion, version) > 0) {
@@ -42,28 +49,30 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
   }
   const { schemaVersion: _schema, packVersion: _version, ...answers } = state.config;
   const run = planRun(root, { ...answers, tools: tools ?? answers.tools }, state, Boolean(opts.restore));
-  const summary = summarize(run.plan);
-  const writes = !opts.dryRun && !opts.check;
+  // The same pre-flight for --check, --dry-run and the real run: a dry run tells the truth.
+  if (!run.noop) checkCanApply(root, run.plan);
+  const actions = reportedActions(run.plan);
+  const summary = summarize(actions);
 
   let exitCode = summary.conflicted > 0 || summary.refused > 0 || interrupted.conflicts.length > 0 ? 1 : 0;
   if (opts.check && (planChangesDisk(run.plan) || !run.noop || interrupted.pending)) exitCode = 1;
+  let folder = null;
   if (writes) {
     const progress = await startProgress('Updating ai-flow…', !opts.json);
     try {
-      applyRun(root, run);
+      folder = applyRun(root, run, 'update', { answers: { ...answers, tools: tools ?? answers.tools }, actions });
     } finally {
       progress.stop();
     }
   }
-
-  printReport(root, state.config.packVersion, run, summary, exitCode, writes, opts);
-  finishRun(root, run, writes);
+  printReport(root, state.config.packVersion, run, actions, summary, exitCode, writes, opts);
+  finishRun(folder);
   return exitCode;
 }
 
-function printReport(root: string, fromVersion: string, run: PlannedRun, summary: Summary, exitCode: number, writes: boolean, opts: UpdateOptions): void {
+function printReport(root: string, fromVersion: string, run: PlannedRun, actions: ReportedAction[], summary: Summary, exitCode: number, writes: boolean, opts: UpdateOptions): void {
   if (opts.json) {
-    printJson({ command: 'update', dryRun: !writes, check: Boolean(opts.check), target: root, fromVersion: fromVersion, toVersion: run.packVersion, summary, actions: planToJson(run.plan), exitCode });
+    printJson({ command: 'update', dryRun: !writes, check: Boolean(opts.check), target: root, fromVersion, toVersion: run.packVersion, summary, actions, exitCode });
     return;
   }
   const c = makeColors(false);
@@ -76,7 +85,7 @@ function printReport(root: string, fromVersion: string, run: PlannedRun, summary
   const note = writes ? '' : ' (nothing written)';
   const versions = fromVersion === run.packVersion ? run.packVersion : `${fromVersion} → ${run.packVersion}`;
   process.stdout.write(`${c.bold(`${verb} ${root}: ai-flow ${versions}${note}`)}\n`);
-  const body = formatPlan(run.plan, c, Boolean(opts.dryRun || opts.check || opts.verbose));
+  const body = formatPlan(actions, c, Boolean(opts.dryRun || opts.check || opts.verbose));
   if (body) process.stdout.write(`${body}\n`);
   process.stdout.write(`${formatSummary(summary, c)}\n`);
   if (summary.conflicted > 0) {

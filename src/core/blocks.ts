@@ -1,4 +1,5 @@
 import { StateError } from '../errors.js';
+import { withEol } from './text.js';
 
 /**
  * Managed blocks (SPEC §5): in a file the user may also own, ai-flow's text lives
@@ -38,25 +39,29 @@ export function findBlock(text: string, file: string): BlockLocation | null {
   return { start, end: endAt + BLOCK_END.length, inner };
 }
 
-export function wrapBlock(inner: string): string {
-  return `${BLOCK_BEGIN}\n${inner}\n${BLOCK_END}`;
+export function wrapBlock(inner: string, eol: '\n' | '\r\n' = '\n'): string {
+  return withEol(`${BLOCK_BEGIN}\n${inner}\n${BLOCK_END}`, eol);
 }
 
-/** `text` with its block replaced by `inner`, or with a new block appended (null text: a new file). */
-export function upsertBlock(text: string | null, inner: string, file: string): string {
-  const block = wrapBlock(inner);
-  if (text === null || text.trim() === '') return `${block}\n`;
+/**
+ * `text` with its block replaced by `inner` (an LF text), or with a new block appended (null
+ * text: a new file). The block is written in the file's own line endings; every byte outside
+ * it is kept as it was.
+ */
+export function upsertBlock(text: string | null, inner: string, file: string, eol: '\n' | '\r\n' = '\n'): string {
+  const block = wrapBlock(inner, eol);
+  if (text === null || text.trim() === '') return `${block}${eol}`;
   const at = findBlock(text, file);
   if (at) return text.slice(0, at.start) + block + text.slice(at.end);
-  const sep = text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-  return `${text}${sep}${block}\n`;
+  const sep = text.endsWith(`${eol}${eol}`) || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? eol : `${eol}${eol}`;
+  return `${text}${sep}${block}${eol}`;
 }
 
 /** `text` without its block (and the blank line ai-flow added before it); null when nothing else is left. */
 export function removeBlock(text: string, file: string): string | null {
   const at = findBlock(text, file);
   if (!at) return text;
-  const before = text.slice(0, at.start).replace(/\n\n$/, '\n');
+  const before = text.slice(0, at.start).replace(/(\r?\n)\r?\n$/, '$1');
   const after = text.slice(at.end).replace(/^\r?\n/, '');
   const rest = before + after;
   return rest.trim() === '' ? null : rest;

@@ -5,6 +5,7 @@ import { toolById } from '../tools/registry.js';
 import type { Renderer } from './render.js';
 import type { RenderContext } from './context.js';
 import { buildContext } from './context.js';
+import { GITIGNORE_PATH, LEGACY_STAGING, LOCK_PATH, RUN_PREFIX } from './state.js';
 
 /** A file as the pack and the answers want it. For a block, `content` is the block's inner text. */
 export interface DesiredFile {
@@ -16,6 +17,13 @@ export interface DesiredFile {
 }
 
 const AGENTS_TEMPLATE = 'templates/AGENTS.md.hbs';
+
+/** Run-time files of ai-flow (the lock, each run's staging folder) never belong in a commit. */
+const GITIGNORE_TEXT = `# Written by ai-flow: its run-time files are never committed.
+${LOCK_PATH.slice('.ai-flow/'.length)}
+${RUN_PREFIX}*
+${LEGACY_STAGING}/
+`;
 const PARTIALS_DIR = 'templates/partials';
 
 /**
@@ -30,6 +38,7 @@ export function desiredFiles(answers: Answers, pack: Pack, renderer: Renderer, v
     .copiedFiles(answers.type)
     .map((f) => ({ path: f.target, owner: 'file' as const, content: f.content, source: f.source }));
 
+  files.push({ path: GITIGNORE_PATH, owner: 'file', content: GITIGNORE_TEXT, source: 'ai-flow' });
   files.push({
     path: 'AGENTS.md',
     owner: 'block',

@@ -1,28 +1,67 @@
-import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { FsError, StateError, UsageError } from '../errors.js';
-import { resolveInside } from './paths.js';
+import { describeKind, inspectPath, kindAt, NotRegularFileError, readRegularFile, TooLargeError } from './fs-safe.js';
+import type { FileText } from './text.js';
+import { decodeText } from './text.js';
 import type { Config, Manifest } from './state.js';
-import { BASES_PATH, CONFIG_PATH, MANIFEST_PATH, parseBases, parseConfig, parseManifest } from './state.js';
+import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, MANIFEST_PATH, parseBases, parseConfig, parseManifest } from './state.js';
 
-/** Reads the text of a project file; null when it does not exist. */
-export function readProjectFile(root: string, rel: string): string | null {
-  const abs = resolveInside(root, rel);
-  if (!existsSync(abs)) return null; // cheaper than a thrown ENOENT, and most paths of an install are new
+/** Larger project files are refused: no file ai-flow manages comes near it. */
+export const MAX_PROJECT_FILE = 8 * 1024 * 1024;
+const MAX_STATE_FILE = 32 * 1024 * 1024;
+
+/** A planned path as found on disk. `refused`: it exists but ai-flow will not read or write it. */
+export type DiskEntry = { kind: 'missing' } | { kind: 'text'; file: FileText } | { kind: 'refused'; reason: string };
+
+/**
+ * What stands at a planned path. A folder on the way that is not a real folder reads as
+ * missing here; the pre-flight check stops the run on it before anything is written.
+ */
+export function readProjectEntry(root: string, rel: string): DiskEntry {
+  const at = inspectPath(root, rel);
+  if (at.kind === 'missing') return { kind: 'missing' };
+  if (at.kind === 'link') return { kind: 'refused', reason: 'is a symbolic link; ai-flow never writes through links (replace it with a regular file to let ai-flow manage it)' };
+  if (at.kind !== 'file') return { kind: 'refused', reason: `is ${describeKind(at.kind)}, not a regular file; left as it is` };
+  let data: Buffer | null;
   try {
-    return readFileSync(abs, 'utf8');
+    data = readRegularFile(path.join(root, rel), MAX_PROJECT_FILE);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    if (code === 'EISDIR') throw new FsError(`${rel} is a directory where ai-flow expects a file`, 'move it away and run again');
-    throw new FsError(`cannot read ${rel}: ${code ?? String(err)}`, 'check its permissions');
+    if (err instanceof NotRegularFileError || err instanceof TooLargeError) return { kind: 'refused', reason: `${err.message}; left as it is` };
+    return { kind: 'refused', reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); left as it is` };
   }
+  if (data === null) return { kind: 'missing' };
+  const file = decodeText(data);
+  if (!file) return { kind: 'refused', reason: 'is not UTF-8 text; ai-flow leaves it byte for byte as it is (convert it to UTF-8 to let ai-flow add its text)' };
+  return { kind: 'text', file };
 }
 
-/** Current text of every given path. */
-export function readDisk(root: string, paths: Iterable<string>): Map<string, string | null> {
-  const out = new Map<string, string | null>();
-  for (const p of paths) if (!out.has(p)) out.set(p, readProjectFile(root, p));
+/** Every planned path as found on disk. */
+export function readDisk(root: string, paths: Iterable<string>): Map<string, DiskEntry> {
+  const out = new Map<string, DiskEntry>();
+  for (const p of paths) if (!out.has(p)) out.set(p, readProjectEntry(root, p));
   return out;
+}
+
+/** The text of a file ai-flow reads but does not plan (its state, a referenced prompt); null when missing. */
+export function readProjectFile(root: string, rel: string): string | null {
+  const data = readStateBytes(root, rel, MAX_PROJECT_FILE);
+  if (data === null) return null;
+  const file = decodeText(data);
+  if (!file) throw new StateError(`${rel} is not UTF-8 text`, 'restore it from version control');
+  return file.text;
+}
+
+function readStateBytes(root: string, rel: string, limit: number): Buffer | null {
+  const at = inspectPath(root, rel);
+  if (at.blockedAt) throw new FsError(`${at.blockedAt} is ${describeKind(at.blockedKind ?? 'file')}, where ai-flow keeps a folder`, 'move it away and run again');
+  if (at.kind === 'missing') return null;
+  if (at.kind !== 'file') throw new StateError(`${rel} is ${describeKind(at.kind)}, not a regular file — it looks tampered with`, 'replace it with the file from version control');
+  try {
+    return readRegularFile(path.join(root, rel), limit);
+  } catch (err) {
+    if (err instanceof NotRegularFileError || err instanceof TooLargeError) throw new StateError(`${rel} ${err.message} — it looks tampered with`, 'restore it from version control');
+    throw new FsError(`cannot read ${rel}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'check its permissions');
+  }
 }
 
 /** The saved state of an installation; `config` is null when ai-flow is not installed there. */
@@ -33,20 +72,20 @@ export interface InstalledState {
 }
 
 export function readInstalledState(root: string): InstalledState {
+  checkStateFolder(root);
   const configText = readProjectFile(root, CONFIG_PATH);
   const manifestText = readProjectFile(root, MANIFEST_PATH);
   const config = configText === null ? null : parseConfig(configText);
   const manifest = manifestText === null ? null : parseManifest(manifestText);
-  let bases = new Map<string, string>();
-  const abs = resolveInside(root, BASES_PATH);
-  let data: Buffer | null = null;
-  try {
-    data = readFileSync(abs);
-  } catch {
-    data = null;
-  }
-  if (data) bases = parseBases(data);
-  return { config, manifest, bases };
+  const data = readStateBytes(root, BASES_PATH, MAX_STATE_FILE);
+  return { config, manifest, bases: data ? parseBases(data) : new Map() };
+}
+
+/** `.ai-flow` must be a real folder (or absent): never a link, a file or anything else. */
+export function checkStateFolder(root: string): void {
+  const kind = kindAt(path.join(root, AI_FLOW_DIR));
+  if (kind === 'missing' || kind === 'dir') return;
+  throw new FsError(`${AI_FLOW_DIR} is ${describeKind(kind)}, where ai-flow keeps its folder`, `move it away, then run again${kind === 'link' ? ' (ai-flow never writes through links)' : ''}`);
 }
 
 export interface Installation {

@@ -1,4 +1,7 @@
 import type { DesiredFile } from './desired.js';
+import type { DiskEntry } from './disk.js';
+import type { FileText } from './text.js';
+import { toLf, withEol } from './text.js';
 import type { Manifest, ManifestEntry } from './state.js';
 import { findBlock, removeBlock, upsertBlock } from './blocks.js';
 import { sha256 } from './hash.js';
@@ -30,8 +33,8 @@ export interface Plan {
 
 export interface PlanInput {
   desired: readonly DesiredFile[];
-  /** Current text of every path in `desired` and in the manifest; null when missing. */
-  disk: ReadonlyMap<string, string | null>;
+  /** What stands at every path in `desired` and in the manifest. */
+  disk: ReadonlyMap<string, DiskEntry>;
   manifest: Manifest | null;
   bases: ReadonlyMap<string, string>;
   restore: boolean;
@@ -59,7 +62,7 @@ export function planChanges(input: PlanInput): Plan {
   }
   for (const entry of previous.values()) {
     if (wanted.has(entry.path)) continue;
-    const dropped = decideDropped(entry, input.disk.get(entry.path) ?? null);
+    const dropped = decideDropped(entry, input.disk.get(entry.path) ?? MISSING);
     if (dropped) actions.push(dropped);
   }
   actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -67,41 +70,46 @@ export function planChanges(input: PlanInput): Plan {
   return { actions, manifest, bases };
 }
 
+const MISSING: DiskEntry = { kind: 'missing' };
+
 function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: PlanInput): PlannedAction {
-  const disk = input.disk.get(file.path) ?? null;
+  const disk = input.disk.get(file.path) ?? MISSING;
   const base = input.bases.get(file.path);
   const at = (action: Action, reason: string, extra: Partial<PlannedAction> = {}): PlannedAction => ({
     path: file.path, action, owner: file.owner, reason, ...extra,
   });
 
-  if (disk === null) {
+  if (disk.kind === 'refused') return at('skip', disk.reason, { refused: true });
+  if (disk.kind === 'missing') {
     if (!entry) return at('create', 'new', { write: render(file, null) });
     if (input.restore) return at('create', 'restored (--restore)', { write: render(file, null) });
     return at('skip', 'deleted by you; left deleted (--restore brings it back)', { userDeleted: true });
   }
 
-  let current = disk;
+  const found = disk.file;
+  // Compared and hashed in LF: line endings alone (core.autocrlf) never make a file "edited".
+  let current = toLf(found.text);
   if (file.owner === 'block') {
     let block;
     try {
-      block = findBlock(disk, file.path);
+      block = findBlock(found.text, file.path);
     } catch (err) {
       return at('skip', `${(err as Error).message}; fix the markers by hand`, { refused: true });
     }
     if (!block) {
-      if (!entry || input.restore) return at('update', 'adds the ai-flow block; your text stays as it is', { write: upsertBlock(disk, file.content, file.path) });
+      if (!entry || input.restore) return at('update', 'adds the ai-flow block; your text stays as it is', { write: render(file, found) });
       return at('skip', 'ai-flow block removed by you; left out (--restore brings it back)', { userDeleted: true });
     }
-    current = block.inner;
+    current = toLf(block.inner);
   }
 
   if (current === file.content) return at('skip', 'up to date');
   if (!entry) {
-    if (file.owner === 'block') return at('update', 'replaces the ai-flow block', { write: render(file, disk) });
+    if (file.owner === 'block') return at('update', 'replaces the ai-flow block', { write: render(file, found) });
     return at('skip', 'exists and was not written by ai-flow; not overwritten', { refused: true });
   }
   const edited = sha256(current) !== entry.sha256;
-  if (!edited) return at('update', 'new pack text', { write: render(file, disk) });
+  if (!edited) return at('update', 'new pack text', { write: render(file, found) });
   if (sha256(file.content) === entry.sha256) return at('keep', 'edited by you; pack unchanged');
 
   const merged = mergeThreeWay(base ?? '', current, file.content, {
@@ -109,7 +117,7 @@ function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: Plan
     base: `ai-flow ${input.oldVersion}${base === undefined ? ' (base text missing)' : ''}`,
     theirs: `ai-flow ${input.newVersion}`,
   });
-  const text = file.owner === 'block' ? upsertBlock(disk, merged.text, file.path) : merged.text;
+  const text = render({ ...file, content: merged.text }, found);
   if (merged.conflicts === 0) return at('merge', 'edited by you and changed in the pack; merged cleanly', { write: text });
   return at('conflict', `edited by you and changed in the pack; ${merged.conflicts} conflict(s) marked in the file`, {
     write: text,
@@ -117,27 +125,39 @@ function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: Plan
   });
 }
 
-function decideDropped(entry: ManifestEntry, disk: string | null): PlannedAction | null {
-  if (disk === null) return null;
+function decideDropped(entry: ManifestEntry, disk: DiskEntry): PlannedAction | null {
+  if (disk.kind === 'missing') return null;
   const at = (action: Action, reason: string, write?: string | null): PlannedAction => ({
     path: entry.path, action, owner: entry.owner, reason, ...(write !== undefined ? { write } : {}),
   });
+  if (disk.kind === 'refused') return at('keep', `no longer in the pack; ${disk.reason}`);
+  const found = disk.file;
   if (entry.owner === 'file') {
-    if (sha256(disk) === entry.sha256) return at('delete', 'no longer in the pack', null);
+    if (sha256(toLf(found.text)) === entry.sha256) return at('delete', 'no longer in the pack', null);
     return at('keep', 'no longer in the pack, but edited by you: kept and no longer managed');
   }
   let block;
   try {
-    block = findBlock(disk, entry.path);
+    block = findBlock(found.text, entry.path);
   } catch {
     return at('keep', 'no longer in the pack; block markers unpaired, left as it is');
   }
   if (!block) return null;
-  if (sha256(block.inner) !== entry.sha256) return at('keep', 'block no longer in the pack, but edited by you: kept');
-  const rest = removeBlock(disk, entry.path);
-  return rest === null ? at('delete', 'block no longer in the pack; nothing else in the file', null) : at('update', 'removes the ai-flow block; your text stays', rest);
+  if (sha256(toLf(block.inner)) !== entry.sha256) return at('keep', 'block no longer in the pack, but edited by you: kept');
+  const rest = removeBlock(found.text, entry.path);
+  return rest === null ? at('delete', 'block no longer in the pack; nothing else in the file', null) : at('update', 'removes the ai-flow block; your text stays', withBom(rest, found.bom));
 }
 
-function render(file: DesiredFile, disk: string | null): string {
-  return file.owner === 'block' ? upsertBlock(disk, file.content, file.path) : file.content;
+/** The whole new text of `file`: its LF content in the found file's line endings and BOM, a block placed in the found text. */
+function render(file: DesiredFile, found: FileText | null): string {
+  if (file.owner === 'block') {
+    const text = upsertBlock(found?.text ?? null, file.content, file.path, found?.eol ?? '\n');
+    return withBom(text, found?.bom ?? false);
+  }
+  return withBom(withEol(file.content, found?.eol ?? '\n'), found?.bom ?? false);
+}
+
+/** Plan texts carry the BOM as a character; apply writes them as UTF-8. */
+function withBom(text: string, bom: boolean): string {
+  return bom ? `\ufeff${text}` : text;
 }

@@ -3,15 +3,26 @@ import type { Answers, StackFacts } from '../types.js';
 import { EMPTY_STACK, PROJECT_TYPES, SCOPES } from '../types.js';
 import { StateError } from '../errors.js';
 import { TOOL_IDS } from '../tools/registry.js';
+import { checkLine, LIMITS, shown } from '../values.js';
+import { isInstallablePath } from './path-set.js';
 
 /** The files ai-flow keeps about an installation, all under `.ai-flow/` (SPEC §4). */
+export const AI_FLOW_DIR = '.ai-flow';
 export const CONFIG_PATH = '.ai-flow/ai-flow.json';
 export const MANIFEST_PATH = '.ai-flow/manifest.json';
 /** The text of every file as ai-flow last installed it: the base of update's 3-way merge.
  *  Gzipped so assistants searching the repo never find stale copies of the prompts
  *  (level 1: three times faster than the default for ~15% more bytes). */
 export const BASES_PATH = '.ai-flow/base.json.gz';
-export const STAGING_DIR = '.ai-flow/.staging';
+/** Keeps the run-time files below out of commits; installed like any pack file. */
+export const GITIGNORE_PATH = '.ai-flow/.gitignore';
+export const LOCK_PATH = '.ai-flow/.lock';
+/** Each run stages its texts in a folder of its own, `.ai-flow/.run-<random id>`. */
+export const RUN_PREFIX = '.run-';
+/** The staging folder of ai-flow 0.1, never used again but still kept out of commits. */
+export const LEGACY_STAGING = '.staging';
+/** ai-flow's own state files, written last by every run, the manifest the very last. */
+export const STATE_PATHS: readonly string[] = [BASES_PATH, CONFIG_PATH, MANIFEST_PATH];
 
 export const SCHEMA_VERSION = 1;
 
@@ -52,26 +63,32 @@ export function parseConfig(text: string): Config {
   const raw = parseJson(text, CONFIG_PATH);
   checkSchema(raw.schemaVersion, CONFIG_PATH);
   const fail = (what: string): never => {
-    throw new StateError(`${CONFIG_PATH} is corrupt: ${what}`, 'fix the file by hand or delete it and run `ai-flow init --force`');
+    throw new StateError(`${CONFIG_PATH} is corrupt or tampered with: ${what}`, 'restore it from version control, or fix it by hand');
   };
-  const str = (key: string): string => (typeof raw[key] === 'string' ? (raw[key] as string) : fail(`"${key}" must be a string`));
+  const str = (key: string, max: number = LIMITS.description): string => {
+    const v = raw[key];
+    if (typeof v !== 'string') return fail(`"${key}" must be a string`);
+    const why = checkLine(v, max);
+    return why ? fail(`"${key}" ${shown(v)} ${why}`) : v;
+  };
   const type = str('type');
   if (!(PROJECT_TYPES as readonly string[]).includes(type)) fail(`unknown type "${type}"`);
   const scope = str('scope');
   if (!(SCOPES as readonly string[]).includes(scope)) fail(`unknown scope "${scope}"`);
   const tools = raw.tools;
   if (!Array.isArray(tools) || !tools.every((t) => typeof t === 'string')) fail('"tools" must be a list of tool ids');
+  if ((tools as string[]).length === 0) fail('"tools" is empty (an installation has at least one AI tool)');
   const unknown = (tools as string[]).filter((t) => !TOOL_IDS.includes(t));
   if (unknown.length > 0) fail(`unknown tool "${unknown.join('", "')}" (written by a newer ai-flow?)`);
   return {
     schemaVersion: raw.schemaVersion as number,
     packVersion: str('packVersion'),
-    name: str('name'),
+    name: str('name', LIMITS.name),
     description: str('description'),
     type: type as Config['type'],
     scope: scope as Config['scope'],
     tools: tools as string[],
-    stack: parseStack(raw.stack),
+    stack: parseStack(raw.stack, fail),
   };
 }
 
@@ -91,23 +108,32 @@ export function parseManifest(text: string): Manifest {
   if (!valid || typeof raw.packVersion !== 'string') {
     throw new StateError(`${MANIFEST_PATH} is corrupt`, 'restore it from version control, or run `ai-flow init --force`');
   }
+  // A manifest names files ai-flow may later overwrite or delete: only paths a pack can install.
+  const foreign = (files as ManifestEntry[]).find((f) => !isInstallablePath(f.path) || !/^[0-9a-f]{64}$/.test(f.sha256));
+  if (foreign) {
+    throw new StateError(`${MANIFEST_PATH} looks tampered with: it lists ${shown(foreign.path)}, which ai-flow never installs`, 'restore it from version control; ai-flow changed nothing');
+  }
   return { schemaVersion: raw.schemaVersion as number, packVersion: raw.packVersion, files: files as ManifestEntry[] };
 }
 
 export function parseBases(data: Buffer): Map<string, string> {
   try {
-    const raw = JSON.parse(gunzipSync(data).toString('utf8')) as { files?: Record<string, unknown> };
-    return new Map(Object.entries(raw.files ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const raw = JSON.parse(gunzipSync(data, { maxOutputLength: 256 * 1024 * 1024 }).toString('utf8')) as { files?: Record<string, unknown> };
+    return new Map(Object.entries(raw.files ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && isInstallablePath(e[0])));
   } catch {
     throw new StateError(`${BASES_PATH} is corrupt`, 'restore it from version control; without it edited files cannot be merged');
   }
 }
 
-function parseStack(value: unknown): StackFacts {
+function parseStack(value: unknown, fail: (what: string) => never): StackFacts {
   const stack: StackFacts = { ...EMPTY_STACK };
   if (!isRecord(value)) return stack;
   for (const key of Object.keys(stack) as (keyof StackFacts)[]) {
-    if (typeof value[key] === 'string') stack[key] = value[key];
+    const v = value[key];
+    if (typeof v !== 'string') continue;
+    const why = checkLine(v, LIMITS.stack);
+    if (why) fail(`"stack.${key}" ${shown(v)} ${why}`);
+    stack[key] = v;
   }
   return stack;
 }

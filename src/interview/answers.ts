@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Answers, ProjectType, Scope, StackFacts } from '../types.js';
 import { EMPTY_STACK } from '../types.js';
 import { UsageError } from '../errors.js';
@@ -6,7 +5,9 @@ import { isRecord } from '../core/state.js';
 import { DEFAULT_TOOLS } from '../tools/registry.js';
 import type { Detected } from './detect.js';
 import type { Prompter } from './prompter.js';
-import { checkDescription, checkName, checkScope, checkType, parseTools, SCOPE_CHOICES, TOOL_CHOICES, TYPE_CHOICES } from './questions.js';
+import { checkDescription, checkName, checkScope, checkStackValue, checkType, normalizeId, parseTools, SCOPE_CHOICES, TOOL_CHOICES, TYPE_CHOICES } from './questions.js';
+import { readAnswersFile } from './answers-file.js';
+import { shown } from '../values.js';
 
 /** Answers given up front, by flags or an answers file; each key may be missing. */
 export interface GivenAnswers {
@@ -23,7 +24,7 @@ export interface InitFlags {
   description?: string;
   type?: string;
   scope?: string;
-  ai?: string;
+  ai?: string | string[];
 }
 
 /** Validates flags; a bad value is a UsageError naming the flag and the allowed values. */
@@ -34,8 +35,8 @@ export function answersFromFlags(flags: InitFlags): GivenAnswers {
   };
   if (flags.name !== undefined) { fail('name', checkName(flags.name)); out.name = flags.name; }
   if (flags.description !== undefined) { fail('description', checkDescription(flags.description)); out.description = flags.description; }
-  if (flags.type !== undefined) { fail('type', checkType(flags.type)); out.type = flags.type as ProjectType; }
-  if (flags.scope !== undefined) { fail('scope', checkScope(flags.scope)); out.scope = flags.scope as Scope; }
+  if (flags.type !== undefined) { fail('type', checkType(flags.type)); out.type = normalizeId(flags.type) as ProjectType; }
+  if (flags.scope !== undefined) { fail('scope', checkScope(flags.scope)); out.scope = normalizeId(flags.scope) as Scope; }
   if (flags.ai !== undefined) {
     const tools = parseTools(flags.ai);
     if (typeof tools === 'string') fail('ai', tools);
@@ -48,16 +49,10 @@ const ANSWER_KEYS = ['name', 'description', 'type', 'scope', 'tools', 'ai', 'sta
 
 /** Reads and validates an `--answers` JSON file with the same rules as the flags. */
 export function answersFromFile(file: string): GivenAnswers {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not valid JSON';
-    throw new UsageError(`--answers ${file}: ${why}`, 'pass a JSON file like {"name": "...", "type": "backend", "tools": ["claude"]}');
-  }
+  const raw = readAnswersFile(file);
   if (!isRecord(raw)) throw new UsageError(`--answers ${file}: must hold a JSON object`, 'see the README, "Answers file"');
   const bad = (key: string, why: string): never => {
-    throw new UsageError(`--answers ${file}: "${key}": ${why}`, 'fix the file; see the README, "Answers file"');
+    throw new UsageError(`--answers ${file}: ${shown(key, 40)}: ${why}`, 'fix the file; see the README, "Answers file"');
   };
   // A misspelt key would otherwise be ignored without a word, and its answer silently defaulted.
   for (const key of Object.keys(raw)) if (!ANSWER_KEYS.includes(key)) bad(key, `unknown key (allowed: ${ANSWER_KEYS.join(', ')})`);
@@ -73,7 +68,7 @@ export function answersFromFile(file: string): GivenAnswers {
     if (v !== undefined) {
       const why = check(v);
       if (why) bad(key, why);
-      (out as Record<string, string>)[key] = v;
+      (out as Record<string, string>)[key] = key === 'type' || key === 'scope' ? normalizeId(v) : v;
     }
   }
   const toolsRaw = raw.tools ?? raw.ai;
@@ -93,6 +88,8 @@ export function answersFromFile(file: string): GivenAnswers {
       const v = (raw.stack as Record<string, unknown>)[key];
       if (v === undefined) continue;
       if (typeof v !== 'string') bad(`stack.${key}`, 'must be a string');
+      const why = checkStackValue(v as string);
+      if (why) bad(`stack.${key}`, why);
       stack[key] = v as string;
     }
     out.stack = stack;
@@ -157,6 +154,6 @@ async function confirmStack(stack: StackFacts, given: Partial<StackFacts>, promp
   const ok = await prompter.confirm({ message: `Detected stack:\n${lines}\n  Correct?`, default: true });
   if (ok) return stack;
   const out = { ...stack };
-  for (const k of keys) out[k] = (await prompter.input({ message: STACK_LABELS[k], default: stack[k] })).trim();
+  for (const k of keys) out[k] = (await prompter.input({ message: STACK_LABELS[k], default: stack[k], validate: checkStackValue })).trim();
   return out;
 }

@@ -1,6 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isRecord } from '../core/state.js';
+import { formatBytes, readRegularFile } from '../core/fs-safe.js';
+import { decodeText } from '../core/text.js';
+
+/** Manifests are small; a larger one is not read (and said so). */
+const MAX_MANIFEST = 1024 * 1024;
+
+/** Where detection reports a manifest it would not read. */
+let warn: (message: string) => void = () => undefined;
+
+export function onManifestWarning(fn: (message: string) => void): void {
+  warn = fn;
+}
 
 /** What one manifest file says about the project it sits in. */
 export interface ManifestFacts {
@@ -24,10 +36,17 @@ export function readManifests(dir: string): ManifestFacts[] {
   return readers.map((r) => r(dir)).filter((f): f is ManifestFacts => f !== null);
 }
 
+/** A manifest's text; only regular UTF-8 files under the size limit, never through a link. */
 function text(dir: string, file: string): string | null {
   try {
-    return readFileSync(path.join(dir, file), 'utf8');
-  } catch {
+    const data = readRegularFile(path.join(dir, file), MAX_MANIFEST);
+    if (data === null) return null;
+    const decoded = decodeText(data);
+    if (!decoded) warn(`${file} is not UTF-8 text; not read`);
+    return decoded?.text ?? null;
+  } catch (err) {
+    const why = err instanceof Error && /regular file|larger/.test(err.message) ? err.message : `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+    warn(`${file} ${why.replace(String(MAX_MANIFEST), formatBytes(MAX_MANIFEST))}; not read`);
     return null;
   }
 }

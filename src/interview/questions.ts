@@ -1,6 +1,7 @@
 import type { ProjectType, Scope } from '../types.js';
 import { PROJECT_TYPES, SCOPE_LABELS, SCOPES, TYPE_LABELS } from '../types.js';
 import { TOOL_IDS, TOOLS } from '../tools/registry.js';
+import { checkLine, LIMITS, shown } from '../values.js';
 
 /**
  * The interview as data: one table drives the prompts, the flag validation and the
@@ -25,30 +26,39 @@ export const TOOL_CHOICES: Choice[] = TOOLS.map((t) => ({ value: t.id, name: t.n
 
 export function checkName(value: string): string | null {
   if (value.trim() === '') return 'the project name cannot be empty';
-  if (/[\r\n]/.test(value)) return 'the project name must be one line';
-  if (value.length > 120) return 'the project name is longer than 120 characters';
-  return null;
+  const why = checkLine(value, LIMITS.name);
+  return why ? `the project name ${why}` : null;
 }
 
 export function checkDescription(value: string): string | null {
-  return value.length > 2000 ? 'the description is longer than 2000 characters' : null;
+  const why = checkLine(value, LIMITS.description);
+  return why ? `the description ${why}` : null;
+}
+
+export function checkStackValue(value: string): string | null {
+  return checkLine(value, LIMITS.stack);
+}
+
+/** Ids are compared trimmed and in lower case everywhere: `--type Backend` is `backend`. */
+export function normalizeId(value: string): string {
+  return value.trim().toLowerCase();
 }
 
 export function checkType(value: string): string | null {
-  return (PROJECT_TYPES as readonly string[]).includes(value) ? null : `unknown project type "${value}" (allowed: ${PROJECT_TYPES.join(', ')})`;
+  return (PROJECT_TYPES as readonly string[]).includes(normalizeId(value)) ? null : `unknown project type ${shown(value, 30)} (allowed: ${PROJECT_TYPES.join(', ')})`;
 }
 
 export function checkScope(value: string): string | null {
-  return (SCOPES as readonly string[]).includes(value) ? null : `unknown scope "${value}" (allowed: ${SCOPES.join(', ')})`;
+  return (SCOPES as readonly string[]).includes(normalizeId(value)) ? null : `unknown scope ${shown(value, 30)} (allowed: ${SCOPES.join(', ')})`;
 }
 
-/** Parses `claude,cursor` or `all`; returns the ids or an error message. */
+/** Parses `claude,cursor` or `all` (also given several times); returns the ids or an error message. */
 export function parseTools(value: string | readonly string[]): string[] | string {
-  const items = (typeof value === 'string' ? value.split(',') : [...value]).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const items = (typeof value === 'string' ? [value] : [...value]).flatMap((v) => v.split(',')).map(normalizeId).filter(Boolean);
   if (items.length === 0) return `no AI tool given (allowed: ${TOOL_IDS.join(', ')}, or all)`;
+  const unknown = items.filter((i) => i !== 'all' && !TOOL_IDS.includes(i));
+  if (unknown.length > 0) return `unknown AI tool ${unknown.map((u) => shown(u, 30)).join(', ')} (allowed: ${TOOL_IDS.join(', ')}, or all)`;
   if (items.includes('all')) return [...TOOL_IDS];
-  const unknown = items.filter((i) => !TOOL_IDS.includes(i));
-  if (unknown.length > 0) return `unknown AI tool "${unknown.join('", "')}" (allowed: ${TOOL_IDS.join(', ')}, or all)`;
   return TOOL_IDS.filter((id) => items.includes(id));
 }
 

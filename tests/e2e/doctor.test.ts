@@ -36,7 +36,7 @@ describe('ai-flow doctor [dir]', () => {
     const r = runCli(['doctor', dir, '--json']);
     expect(r.code).toBe(1);
     const rules = JSON.parse(r.stdout).findings.map((f: { rule: string; file: string }) => `${f.rule}:${f.file}`);
-    expect(rules).toEqual(expect.arrayContaining(['block-markers:CLAUDE.md', 'conflict-markers:.ai-flow/prompts/shared/flow-work.md', 'tool-files:GEMINI.md']));
+    expect(rules).toEqual(expect.arrayContaining(['block-markers:CLAUDE.md', 'conflict-markers:.ai-flow/prompts/shared/flow-work.md', 'not-installed:GEMINI.md']));
   });
 
   it('exit 4 on corrupt state, 2 when not installed', () => {

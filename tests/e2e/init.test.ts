@@ -49,7 +49,7 @@ describe('ai-flow init, per project type', () => {
   it('writes hostile answers exactly as typed', () => {
     const dir = tmpDir();
     const name = 'R&D <Tools> "Q" {{y}}';
-    const description = 'Uses `ticks` & <b>tags</b> 🚀\nand a second line {{z}}';
+    const description = 'Uses `ticks` & <b>tags</b> 🚀 and {{z}} ${HOME} \\n "quoted"';
     const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude,cursor,gemini', '--name', name, '--description', description]);
     expect(r.code, r.stderr).toBe(0);
     const agents = read(dir, 'AGENTS.md');
@@ -138,18 +138,18 @@ describe('ai-flow init, per project type', () => {
     symlinkSync(outside, path.join(dir, '.claude'));
     const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^ai-flow: \.claude is a symlink to .*, outside the target directory — /);
+    expect(r.stderr).toMatch(/^ai-flow: \.claude is a symbolic link, where ai-flow needs a folder; nothing was written — /);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(listFiles(outside)).toEqual([]);
     expect(exists(dir, '.ai-flow')).toBe(false);
   });
 
-  it('follows a symlink that stays inside the target', () => {
+  it('does not follow a symlink even when it stays inside the target', () => {
     const dir = tmpDir();
     mkdirSync(path.join(dir, 'shared-claude'));
     symlinkSync(path.join(dir, 'shared-claude'), path.join(dir, '.claude'));
-    expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']).code).toBe(0);
-    expect(exists(dir, 'shared-claude/commands/flow-build.md')).toBe(true);
+    expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']).code).toBe(3);
+    expect(listFiles(path.join(dir, 'shared-claude'))).toEqual([]);
   });
 });
 
@@ -180,7 +180,7 @@ describe('ai-flow init, bad input', () => {
     write(dir, 'f', 'x');
     const r = runCli(['init', path.join(dir, 'f'), '--yes']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is a file, not a directory/);
+    expect(r.stderr).toMatch(/is a file, not a folder/);
   });
 
   it('a corrupt or newer-schema ai-flow.json is exit 4 and left untouched', () => {

@@ -44,8 +44,8 @@ describe('answers file', () => {
   };
 
   it('reads every key, tools as list or string', () => {
-    const p = file(JSON.stringify({ name: 'a', description: 'd\nmore', type: 'desktop', scope: 'enterprise', tools: ['gemini'], stack: { testCommand: 'make test' } }));
-    expect(answersFromFile(p)).toEqual({ name: 'a', description: 'd\nmore', type: 'desktop', scope: 'enterprise', tools: ['gemini'], stack: { testCommand: 'make test' } });
+    const p = file(JSON.stringify({ name: 'a', description: 'd more', type: 'desktop', scope: 'enterprise', tools: ['gemini'], stack: { testCommand: 'make test' } }));
+    expect(answersFromFile(p)).toEqual({ name: 'a', description: 'd more', type: 'desktop', scope: 'enterprise', tools: ['gemini'], stack: { testCommand: 'make test' } });
     expect(answersFromFile(file('{"ai": "codex,cline"}')).tools).toEqual(['codex', 'cline']);
   });
 

@@ -4,6 +4,8 @@ import type { Manifest } from '../../src/core/state.js';
 import { planChanges, type PlanInput } from '../../src/core/plan.js';
 import { sha256 } from '../../src/core/hash.js';
 import { wrapBlock } from '../../src/core/blocks.js';
+import type { DiskEntry } from '../../src/core/disk.js';
+import { decodeText } from '../../src/core/text.js';
 
 const file = (path: string, content: string, owner: 'file' | 'block' = 'file'): DesiredFile => ({ path, content, owner, source: 'test' });
 
@@ -14,8 +16,13 @@ function installed(entries: [string, string, ('file' | 'block')?][]): { manifest
   };
 }
 
-function plan(input: Partial<PlanInput> & Pick<PlanInput, 'desired' | 'disk'>) {
-  return planChanges({ manifest: null, bases: new Map(), restore: false, oldVersion: '1.0.0', newVersion: '2.0.0', ...input });
+/** Disk texts as a test writes them (null: missing), read as ai-flow reads them. */
+function asRead(disk: Map<string, string | null>): Map<string, DiskEntry> {
+  return new Map([...disk].map(([p, t]) => [p, t === null ? { kind: 'missing' } : { kind: 'text', file: decodeText(Buffer.from(t, 'utf8'))! }]));
+}
+
+function plan(input: Partial<Omit<PlanInput, 'disk'>> & Pick<PlanInput, 'desired'> & { disk: Map<string, string | null> }) {
+  return planChanges({ manifest: null, bases: new Map(), restore: false, oldVersion: '1.0.0', newVersion: '2.0.0', ...input, disk: asRead(input.disk) });
 }
 
 const only = (p: ReturnType<typeof plan>, path: string) => {
@@ -147,5 +154,31 @@ describe('planner on update (SPEC §6 table)', () => {
     const s = installed([['AGENTS.md', 'x', 'block']]);
     const p = plan({ ...s, desired: [file('AGENTS.md', 'y', 'block')], disk: new Map([['AGENTS.md', '<!-- ai-flow:begin -->\nx\n']]) });
     expect(only(p, 'AGENTS.md')).toMatchObject({ action: 'skip', refused: true });
+  });
+});
+
+describe('planner: line endings, BOM and files it will not touch', () => {
+  it('treats a CRLF copy of its own text as up to date, and writes an update in CRLF', () => {
+    const s = installed([['a.md', 'one\ntwo\n']]);
+    expect(only(plan({ ...s, desired: [file('a.md', 'one\ntwo\n')], disk: new Map([['a.md', 'one\r\ntwo\r\n']]) }), 'a.md').action).toBe('skip');
+    const p = plan({ ...s, desired: [file('a.md', 'one\ntwo\nthree\n')], disk: new Map([['a.md', 'one\r\ntwo\r\n']]) });
+    expect(only(p, 'a.md')).toMatchObject({ action: 'update', write: 'one\r\ntwo\r\nthree\r\n' });
+  });
+
+  it('merges an edited CRLF file without a line-ending conflict', () => {
+    const s = installed([['a.md', 'a\nb\nc\nd\n']]);
+    const p = plan({ ...s, desired: [file('a.md', 'a\nb\nc\nd (new)\n')], disk: new Map([['a.md', 'a (mine)\r\nb\r\nc\r\nd\r\n']]) });
+    expect(only(p, 'a.md')).toMatchObject({ action: 'merge', write: 'a (mine)\r\nb\r\nc\r\nd (new)\r\n' });
+  });
+
+  it('keeps a BOM and CRLF around a new block, and writes the block in CRLF', () => {
+    const p = plan({ desired: [file('AGENTS.md', 'x\ny', 'block')], disk: new Map([['AGENTS.md', '\ufeffmine\r\n']]) });
+    expect(only(p, 'AGENTS.md').write).toBe(`\ufeffmine\r\n\r\n${wrapBlock('x\ny', '\r\n')}\r\n`);
+  });
+
+  it('refuses a file read as refused (not UTF-8, a link, a FIFO) and does not claim it', () => {
+    const p = planChanges({ manifest: null, bases: new Map(), restore: false, oldVersion: '1', newVersion: '1', desired: [file('CLAUDE.md', 'x', 'block')], disk: new Map([['CLAUDE.md', { kind: 'refused', reason: 'is not UTF-8 text' }]]) });
+    expect(only(p, 'CLAUDE.md')).toMatchObject({ action: 'skip', refused: true, reason: 'is not UTF-8 text' });
+    expect(p.manifest).toEqual([]);
   });
 });

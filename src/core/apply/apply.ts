@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { FsError } from '../../errors.js';
+import { kindAt, readRegularFile } from '../fs-safe.js';
+import type { Plan } from '../plan.js';
+import { BASES_PATH, CONFIG_PATH, MANIFEST_PATH, serializeBases, serializeManifest } from '../state.js';
+import type { Journal, RunFolder, Step } from './journal.js';
+import { createRunFolder, findRuns, removeRunFolder, stagedPath, writeJournal } from './journal.js';
+import type { PlannedTouch } from './preflight.js';
+import { preflight } from './preflight.js';
+import { moveInto, removeFile, writeNew } from './write.js';
+
+/**
+ * The only module that changes the target directory (with lock.ts, which holds it). Every path
+ * it touches comes from the plan (or is one of ai-flow's own state files); none is read from the
+ * repository. Callers hold the lock (lock.ts) around everything here that writes.
+ *
+ * A run: pre-flight check; stage every new text in a fresh run folder; write the journal (until
+ * it exists nothing in the project has changed); move each text into place with a rename, then
+ * the deletions, then the state files, the manifest last. The folder stays until the command has
+ * printed its report, so a run killed before that is finished, and reported, by the next one.
+ */
+
+export interface StateFiles {
+  config: string;
+  packVersion: string;
+}
+
+/** Checks that every path the plan writes can be written; throws FsError (exit 3) otherwise. Writes nothing. */
+export function checkCanApply(root: string, plan: Plan): void {
+  const touches: PlannedTouch[] = [
+    ...plan.actions.filter((a) => a.write !== undefined).map((a) => ({ path: a.path, remove: a.write === null })),
+    ...[BASES_PATH, CONFIG_PATH, MANIFEST_PATH].map((p) => ({ path: p, remove: false })),
+  ];
+  const problems = preflight(root, touches);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new FsError(`${problems[0].message}${more}; nothing was written`, problems[0].hint);
+  }
+}
+
+export function applyPlan(root: string, plan: Plan, state: StateFiles, about: Omit<Journal, 'steps'>): RunFolder {
+  checkCanApply(root, plan);
+  const folder = createRunFolder(root);
+  const steps: Step[] = [];
+  const stage = (target: string, data: string | Buffer, own: boolean): void => {
+    const name = String(steps.length);
+    writeNew(stagedPath(folder, name), data, target);
+    steps.push({ target, staged: name, before: own ? null : hashOf(root, target), own });
+  };
+  for (const a of plan.actions) if (typeof a.write === 'string') stage(a.path, Buffer.from(a.write, 'utf8'), false);
+  for (const a of plan.actions) if (a.write === null) steps.push({ target: a.path, staged: null, before: hashOf(root, a.path), own: false });
+  stage(BASES_PATH, serializeBases(plan.bases), true);
+  stage(CONFIG_PATH, state.config, true);
+  stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, files: plan.manifest }), true);
+  writeJournal(folder, { ...about, steps });
+  for (const step of steps) runStep(root, folder, step);
+  return folder;
+}
+
+/** Called once the command has reported the result: the run is complete. */
+export function completeRun(folder: RunFolder): void {
+  removeRunFolder(folder);
+}
+
+export interface FinishedRun {
+  command: string;
+  report: unknown;
+  /** Project files that run wrote. */
+  written: string[];
+}
+
+/**
+ * Finishes the runs of this machine that stopped after writing their journal, and clears their
+ * folders. A step is resumed only while its target still holds the text it had before that run
+ * (or is ai-flow's own state); a file changed since is left alone. Under the lock.
+ */
+export function finishInterruptedRuns(root: string): { finished: FinishedRun[]; ignored: string[] } {
+  const { mine, ignored } = findRuns(root);
+  const finished: FinishedRun[] = [];
+  for (const { folder, journal } of mine) {
+    if (journal) {
+      for (const step of journal.steps) {
+        if (step.staged !== null && kindAt(stagedPath(folder, step.staged)) !== 'file') continue; // already moved
+        if (step.staged === null && kindAt(path.join(root, step.target)) === 'missing') continue; // already deleted
+        if (step.own || hashOf(root, step.target) === step.before) runStep(root, folder, step);
+      }
+      finished.push({ command: journal.command, report: journal.report, written: journal.steps.filter((s) => !s.own && s.staged !== null).map((s) => s.target) });
+    }
+    removeRunFolder(folder);
+  }
+  return { finished, ignored };
+}
+
+/** For dry runs: whether a real run would first finish an earlier one, and what it would ignore. */
+export function pendingRuns(root: string): { pending: boolean; ignored: string[] } {
+  const { mine, ignored } = findRuns(root);
+  return { pending: mine.some((m) => m.journal !== null), ignored };
+}
+
+function runStep(root: string, folder: RunFolder, step: Step): void {
+  if (step.staged === null) removeFile(root, step.target);
+  else moveInto(root, stagedPath(folder, step.staged), step.target);
+}
+
+function hashOf(root: string, rel: string): string | null {
+  try {
+    const data = readRegularFile(path.join(root, rel), 64 * 1024 * 1024);
+    return data ? createHash('sha256').update(data).digest('hex') : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,38 @@
+import { PACK_TYPES } from '../types.js';
+import { TOOLS } from '../tools/registry.js';
+
+/**
+ * The paths a pack may ever install: the only paths a manifest or a journal found in the
+ * repository may name (SPEC §10). Anything else there is tampered state, never acted on.
+ * `.git/` is never part of it.
+ */
+const COMMAND_NAME = '[a-z0-9][a-z0-9-]{0,63}';
+const SEGMENT = '[A-Za-z0-9_][A-Za-z0-9._-]*';
+const HOMES = ['shared', ...PACK_TYPES].join('|');
+
+let patterns: RegExp[] | null = null;
+
+function allPatterns(): RegExp[] {
+  if (patterns) return patterns;
+  const exact = (p: string) => new RegExp(`^${escape(p)}$`);
+  const withCommand = (p: string) => new RegExp(`^${escape(p).replace('<cmd>', COMMAND_NAME)}$`);
+  patterns = [
+    exact('AGENTS.md'),
+    exact('.ai-flow/.gitignore'),
+    new RegExp(`^\\.ai-flow/(prompts|templates)/(${HOMES})/(${SEGMENT}/)*${SEGMENT}$`),
+    ...TOOLS.flatMap((t) => [...(t.rules ? [exact(t.rules.path)] : []), withCommand(t.commandPath('<cmd>'))]),
+  ];
+  return patterns;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** True for a normalised relative path that some pack, for some tool, could install. */
+export function isInstallablePath(p: string): boolean {
+  if (p.length === 0 || p.length > 300 || p.includes('\\') || p.includes('\0') || p.startsWith('/')) return false;
+  const parts = p.split('/');
+  if (parts.some((s) => s === '' || s === '.' || s === '..' || s.toLowerCase() === '.git')) return false;
+  return allPatterns().some((re) => re.test(p));
+}
