@@ -7,6 +7,7 @@ import { installedCommands } from '../pack/commands.js';
 import { toolById } from '../tools/registry.js';
 import { compareVersions } from '../pack/locate.js';
 import { toLf } from '../core/text.js';
+import { typesOf } from '../types.js';
 import type { Finding } from './finding.js';
 import { finding } from './finding.js';
 
@@ -68,7 +69,7 @@ export function checkInstallation(config: Config, manifest: Manifest, cliVersion
   for (const id of config.tools) {
     const tool = toolById(id);
     if (!tool) continue;
-    const expected = [...(tool.rules ? [tool.rules.path] : []), ...installedCommands(config.type).map((c) => tool.commandPath(c.name))];
+    const expected = [...(tool.rules ? [tool.rules.path] : []), ...installedCommands(typesOf(config.parts)).map((c) => tool.commandPath(c.name))];
     for (const p of expected) if (!managed.has(p)) findings.push(notInstalled(p, `${tool.name} is configured but`, read));
   }
   if (!managed.has('AGENTS.md')) findings.push(notInstalled('AGENTS.md', 'ai-flow always installs it, but', read));

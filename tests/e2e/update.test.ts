@@ -256,11 +256,11 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
 
   it('refuses corrupt, newer-schema and missing state with clear errors', () => {
     const dir = installV1();
-    write(dir, '.ai-flow/ai-flow.json', '{"schemaVersion": 2}');
+    write(dir, '.ai-flow/ai-flow.json', '{"schemaVersion": 3}');
     const newer = runCli(['update', dir], withPack(v2));
     expect(newer.code).toBe(4);
-    expect(newer.stderr).toMatch(/^ai-flow: .*newer ai-flow \(schema 2, this one reads 1\) — upgrade ai-flow/);
-    expect(read(dir, '.ai-flow/ai-flow.json')).toBe('{"schemaVersion": 2}');
+    expect(newer.stderr).toMatch(/^ai-flow: .*newer ai-flow \(schema 3, this one reads 2\) — upgrade ai-flow/);
+    expect(read(dir, '.ai-flow/ai-flow.json')).toBe('{"schemaVersion": 3}');
     write(dir, '.ai-flow/ai-flow.json', 'garbage');
     expect(runCli(['update', dir], withPack(v2)).code).toBe(4);
     const fromNewer = installV1();

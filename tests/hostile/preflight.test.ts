@@ -76,7 +76,7 @@ describe('pre-flight: everything is checked before the first write', () => {
       expect(r.stderr).toMatch(/finished an earlier run/);
       expect(r.stdout).toMatch(/ai-flow installed/);
       expect(runCli(['doctor', dir]).code).toBe(0);
-      expect(read(dir, '.ai-flow/ai-flow.json')).toContain('"fullstack"');
+      expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).parts.map((p: { type: string }) => p.type)).toEqual(['backend', 'frontend']);
       finished = true;
     }
     expect(finished).toBe(true);
