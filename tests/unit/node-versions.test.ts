@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NodeFetchError, ensureNode, nodeCacheDir, testedNodeVersions } from '../../scripts/node-versions.mjs';
 import type { FetchedTarball } from '../../scripts/node-versions.mjs';
-import { REPO, tmpDir } from '../helpers.js';
+import { read, REPO, tmpDir } from '../helpers.js';
 
 const VERSION = '1.2.3';
 
@@ -108,5 +108,13 @@ describe('node-versions: official Node builds kept in a cache', () => {
 
   it('pins one exact 22.x and one exact 24.x', () => {
     expect(testedNodeVersions().map((v) => v.split('.')[0]).sort()).toEqual(['22', '24']);
+  });
+
+  it('package.json "engines" claims no major that neither this node nor a pinned one tests', () => {
+    const engines = (JSON.parse(read(REPO, 'package.json')) as { engines: { node: string } }).engines.node;
+    const lowest = /^>=(\d+)\.\d+$/.exec(engines);
+    expect(lowest, engines).not.toBeNull();
+    const tested = [process.versions.node, ...testedNodeVersions()].map((v) => Number(v.split('.')[0]));
+    expect(tested, `engines says ${engines}: pin a ${lowest?.[1]}.x in "aiFlow.testedNode" or raise it`).toContain(Number(lowest?.[1]));
   });
 });
