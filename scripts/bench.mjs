@@ -3,6 +3,7 @@
 // official builds of scripts/node-versions.mjs. Each CLI run and its baseline use the same node
 // binary, so every ratio is within one Node. Medians of BENCH_RUNS runs, interleaved (a, b, a, b …,
 // and Node after Node within each round) so machine drift hits every figure alike.
+//   BENCH_RUNS (15), BENCH_DIR (where trees are written), BENCH_KEEP_ENV=1 (see STRIPPED)
 //   --json          one JSON document on stdout (progress goes to stderr)
 //   --offline       use only the cached Node builds
 //   --machine-only  only the machine's node
@@ -51,8 +52,14 @@ const keep = new Set();
 function cleanup() {
   for (const name of readdirSync(work)) if (!keep.has(name)) rmSync(path.join(work, name), { recursive: true, force: true });
 }
+// Measured runs get the environment a user's shell has, less variables that change what node does
+// at every start: Node 20 reads the whole NODE_EXTRA_CA_CERTS bundle at startup (tens of ms, which
+// would pad the baseline of every ratio), Node 22 and later only when TLS needs it.
+// BENCH_KEEP_ENV=1 keeps them.
+const STRIPPED = process.env.BENCH_KEEP_ENV === '1' ? [] : ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'].filter((k) => process.env[k] !== undefined);
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !STRIPPED.includes(k)));
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  const r = spawnSync(cmd, args, { stdio: 'ignore', env: childEnv });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
 }
 /** Milliseconds for one run of `fn` (which spawns and waits). */
@@ -121,7 +128,7 @@ execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fu
 const { packages, bytes } = footprint(path.join(prefix, 'lib', 'node_modules'));
 rmSync(work, { recursive: true, force: true });
 
-const context = { date: new Date().toISOString(), cores: os.cpus().length, loadavg: os.loadavg().map((l) => Number(l.toFixed(2))), runs, scratch };
+const context = { date: new Date().toISOString(), cores: os.cpus().length, loadavg: os.loadavg().map((l) => Number(l.toFixed(2))), runs, scratch, unsetForRuns: STRIPPED };
 const install = { packages, bytes, tarballFiles: packed.entryCount, tarballBytes: packed.size };
 if (asJson) console.log(JSON.stringify({ ...context, budgets: BUDGETS, nodes: results, install }, null, 2));
 else printTable();
@@ -139,7 +146,7 @@ function printTable() {
     ['node + `cp -r` (ms)', (r) => ms(r.ms.nodeCp)],
     ['update (ms)', (r) => ms(r.ms.update)],
   ];
-  console.log(`ai-flow bench — ${context.date.slice(0, 16).replace('T', ' ')} UTC, ${context.cores} cores, load ${context.loadavg.join(' ')}, ${runs} runs each (medians), trees under ${scratch}`);
+  console.log(`ai-flow bench — ${context.date.slice(0, 16).replace('T', ' ')} UTC, ${context.cores} cores, load ${context.loadavg.join(' ')}, ${runs} runs each (medians), trees under ${scratch}${STRIPPED.length ? `, runs without ${STRIPPED.join(', ')}` : ''}`);
   console.log('');
   console.log(`| | ${results.map((r) => `Node ${r.version}${r.source === 'machine' ? ' (machine)' : ''}`).join(' | ')} |`);
   console.log(`|---|${results.map(() => '---:').join('|')}|`);
