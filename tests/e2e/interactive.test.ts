@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, listFiles, read, tmpDir, write } from '../helpers.js';
+import { BIN, NODE, listFiles, read, tmpDir, write } from '../helpers.js';
 
 /**
  * Drives the real interview in a pseudo-terminal: util-linux `script` gives the CLI a TTY,
@@ -12,7 +12,7 @@ class Terminal {
   readonly exited: Promise<number>;
 
   constructor(args: string[], cwd: string) {
-    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const command = [NODE, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     this.proc = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
     this.proc.stdout.on('data', (d: Buffer) => (this.screen += d.toString('utf8')));
     this.proc.stderr.on('data', (d: Buffer) => (this.screen += d.toString('utf8')));

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, copyPack, copyTree, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
+import { BIN, NODE, copyPack, copyTree, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
 
 /**
  * Two packs on disk stand for two released versions (no network): v1 is the shipped pack,
@@ -210,7 +210,7 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     for (const point of points) {
       const dir = path.join(tmpDir(), 'killed');
       copyTree(base, dir);
-      const child = spawn(process.execPath, [BIN, 'update', dir], { env: { ...process.env, AI_FLOW_PACK_DIR: big, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(NODE, [BIN, 'update', dir], { env: { ...process.env, AI_FLOW_PACK_DIR: big, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
       let printed = '';
       child.stdout.on('data', (d: Buffer) => (printed += d.toString()));
       const closed = new Promise((r) => child.on('close', r));
