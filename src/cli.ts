@@ -71,6 +71,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   program
+    .command('uninstall')
+    .description('remove what ai-flow wrote: unedited files, its blocks, its state; your edits stay')
+    .argument('[dir]', 'target directory', '.')
+    .option('--force', 'also remove the files you edited (asks first on a terminal)')
+    .option('-y, --yes', 'never prompt (with --force: remove edited files without asking)')
+    .option('--dry-run', 'print what would be removed; write nothing')
+    .option('--json', 'print the plan or result as one JSON document')
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      const { uninstall } = await import('./commands/uninstall.js');
+      setExit(await uninstall(dir, { ...opts, verbose: program.opts().verbose as boolean | undefined }));
+    });
+
+  program
     .command('list')
     .description('the project types, their phases, the AI tools and their files')
     .option('--json', 'print as one JSON document')

@@ -126,26 +126,47 @@ function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: Plan
 }
 
 function decideDropped(entry: ManifestEntry, disk: DiskEntry): PlannedAction | null {
+  return decideRemoval(entry, disk, { why: 'no longer in the pack', force: false });
+}
+
+/**
+ * Removing one of ai-flow's files (dropped by a new pack, or every file on uninstall): an
+ * unedited file is deleted, a block is taken out of the user's text (the file goes if nothing
+ * else is left); an edited one is kept unless `force`. A file that is missing needs nothing.
+ */
+export function decideRemoval(entry: ManifestEntry, disk: DiskEntry, opts: { why: string; force: boolean }): PlannedAction | null {
   if (disk.kind === 'missing') return null;
   const at = (action: Action, reason: string, write?: string | null): PlannedAction => ({
     path: entry.path, action, owner: entry.owner, reason, ...(write !== undefined ? { write } : {}),
   });
-  if (disk.kind === 'refused') return at('keep', `no longer in the pack; ${disk.reason}`);
+  if (disk.kind === 'refused') return at('keep', `${opts.why}; ${disk.reason}`);
   const found = disk.file;
   if (entry.owner === 'file') {
-    if (sha256(toLf(found.text)) === entry.sha256) return at('delete', 'no longer in the pack', null);
-    return at('keep', 'no longer in the pack, but edited by you: kept and no longer managed');
+    if (sha256(toLf(found.text)) === entry.sha256) return at('delete', opts.why, null);
+    if (opts.force) return at('delete', `${opts.why}; edited by you, removed (--force)`, null);
+    return at('keep', `${opts.why}, but edited by you: kept and no longer managed`);
   }
   let block;
   try {
     block = findBlock(found.text, entry.path);
   } catch {
-    return at('keep', 'no longer in the pack; block markers unpaired, left as it is');
+    return at('keep', `${opts.why}; block markers unpaired, left as it is`);
   }
   if (!block) return null;
-  if (sha256(toLf(block.inner)) !== entry.sha256) return at('keep', 'block no longer in the pack, but edited by you: kept');
+  const edited = sha256(toLf(block.inner)) !== entry.sha256;
+  if (edited && !opts.force) return at('keep', `${opts.why}; the block was edited by you: kept`);
   const rest = removeBlock(found.text, entry.path);
-  return rest === null ? at('delete', 'block no longer in the pack; nothing else in the file', null) : at('update', 'removes the ai-flow block; your text stays', withBom(rest, found.bom));
+  const note = edited ? '; edited by you, removed (--force)' : '';
+  return rest === null ? at('delete', `${opts.why}; the file held only the ai-flow block${note}`, null) : at('update', `${opts.why}; the ai-flow block is removed, your text stays${note}`, withBom(rest, found.bom));
+}
+
+/** The plan of `ai-flow uninstall`: every file of the manifest removed as decideRemoval says. */
+export function planUninstall(manifest: Manifest, disk: ReadonlyMap<string, DiskEntry>, force: boolean): Plan {
+  const actions = manifest.files
+    .map((e) => decideRemoval(e, disk.get(e.path) ?? MISSING, { why: 'uninstalled', force }))
+    .filter((a): a is PlannedAction => a !== null)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { actions, manifest: [], bases: new Map() };
 }
 
 /** The whole new text of `file`: its LF content in the found file's line endings and BOM, a block placed in the found text. */

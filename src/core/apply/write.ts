@@ -84,10 +84,13 @@ export function removeFile(root: string, rel: string): void {
   pruneEmptyDirs(root, path.posix.dirname(rel));
 }
 
-/** Removes folders left empty, from `dirRel` up to (not including) the root; stops at the first that is not empty. */
-export function pruneEmptyDirs(root: string, dirRel: string): void {
+/**
+ * Removes folders left empty, from `dirRel` up to (not including) the root; stops at the first
+ * that is not empty. `.ai-flow` itself stays unless `includeStateFolder` (uninstall).
+ */
+export function pruneEmptyDirs(root: string, dirRel: string, includeStateFolder = false): void {
   let rel = dirRel;
-  while (rel !== '.' && rel !== '' && rel !== '.ai-flow') {
+  while (rel !== '.' && rel !== '' && (includeStateFolder || rel !== '.ai-flow')) {
     try {
       if (kindAt(path.join(root, rel)) !== 'dir') return;
       rmdirSync(path.join(root, rel));
