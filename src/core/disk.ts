@@ -4,7 +4,7 @@ import { describeKind, inspectPath, kindAt, NotRegularFileError, readRegularFile
 import type { FileText } from './text.js';
 import { decodeText } from './text.js';
 import type { Config, Manifest } from './state.js';
-import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, MANIFEST_PATH, parseBases, parseConfig, parseManifest } from './state.js';
+import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, LEGACY_BASES_PATH, MANIFEST_PATH, parseBases, parseConfig, parseManifest } from './state.js';
 
 /** Larger project files are refused: no file ai-flow manages comes near it. */
 export const MAX_PROJECT_FILE = 8 * 1024 * 1024;
@@ -78,7 +78,9 @@ export function readInstalledState(root: string): InstalledState {
   const config = configText === null ? null : parseConfig(configText);
   const manifest = manifestText === null ? null : parseManifest(manifestText);
   const data = readStateBytes(root, BASES_PATH, MAX_STATE_FILE);
-  return { config, manifest, bases: data ? parseBases(data) : new Map() };
+  if (data) return { config, manifest, bases: parseBases(data) };
+  const legacy = readStateBytes(root, LEGACY_BASES_PATH, MAX_STATE_FILE);
+  return { config, manifest, bases: legacy ? parseBases(legacy, true) : new Map() };
 }
 
 /** `.ai-flow` must be a real folder (or absent): never a link, a file or anything else. */

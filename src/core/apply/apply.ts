@@ -3,7 +3,7 @@ import path from 'node:path';
 import { FsError } from '../../errors.js';
 import { kindAt, readRegularFile } from '../fs-safe.js';
 import type { Plan } from '../plan.js';
-import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, MANIFEST_PATH, serializeBases, serializeManifest } from '../state.js';
+import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, LEGACY_BASES_PATH, MANIFEST_PATH, serializeBases, serializeManifest } from '../state.js';
 import type { Journal, RunFolder, Step } from './journal.js';
 import { createRunFolder, findRuns, removeRunFolder, stagedPath, writeJournal } from './journal.js';
 import type { PlannedTouch } from './preflight.js';
@@ -58,6 +58,8 @@ export function applyPlan(root: string, plan: Plan, state: StateFiles | null, ab
   } else {
     for (const own of [BASES_PATH, CONFIG_PATH, MANIFEST_PATH]) steps.push({ target: own, staged: null, before: null, own: true });
   }
+  // The bases of ai-flow 0.1 are now in BASES_PATH: the old file goes.
+  if (kindAt(path.join(root, LEGACY_BASES_PATH)) === 'file') steps.push({ target: LEGACY_BASES_PATH, staged: null, before: null, own: true });
   writeJournal(folder, { ...about, steps });
   for (const step of steps) runStep(root, folder, step);
   return folder;
