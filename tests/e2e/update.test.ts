@@ -231,21 +231,26 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
   it('reads the gzip bases of ai-flow 0.1 to merge, then replaces them with the new file', () => {
     const dir = installV1();
     editAsUser(dir);
-    const bases = brotliDecompressSync(readFileSync(path.join(dir, '.ai-flow/bases.json.br')));
-    rmSync(path.join(dir, '.ai-flow/bases.json.br'));
-    writeFileSync(path.join(dir, '.ai-flow/base.json.gz'), gzipSync(bases));
+    // The 0.1 form: gzip of {"schemaVersion": 1, "files": {path: text}}.
+    const framed = brotliDecompressSync(readFileSync(path.join(dir, '.ai-flow/bases.br')));
+    const eol = framed.indexOf(10);
+    const head = JSON.parse(framed.subarray(0, eol).toString()) as { files: [string, number][] };
+    let at = eol + 1;
+    const files = Object.fromEntries(head.files.map(([p, n]) => [p, framed.toString('utf8', at, (at += n))]));
+    rmSync(path.join(dir, '.ai-flow/bases.br'));
+    writeFileSync(path.join(dir, '.ai-flow/base.json.gz'), gzipSync(JSON.stringify({ schemaVersion: 1, files })));
     const r = runCli(['update', dir, '--json'], withPack(v2));
     expect(actions(r.stdout)[`${P}x-merge.md`]).toBe('merge');
     expect(exists(dir, '.ai-flow/base.json.gz')).toBe(false);
-    expect(exists(dir, '.ai-flow/bases.json.br')).toBe(true);
+    expect(exists(dir, '.ai-flow/bases.br')).toBe(true);
   });
 
   it('without the base texts, an edited and changed file is marked as a conflict, never overwritten', () => {
     const dir = installV1();
     editAsUser(dir);
-    rmSync(path.join(dir, '.ai-flow/bases.json.br'));
+    rmSync(path.join(dir, '.ai-flow/bases.br'));
     const r = runCli(['update', dir, '--json'], withPack(v2));
-    expect(r.stderr).toMatch(/bases\.json\.br is missing/);
+    expect(r.stderr).toMatch(/bases\.br is missing/);
     expect(actions(r.stdout)[`${P}x-merge.md`]).toBe('conflict');
     expect(read(dir, `${P}x-merge.md`)).toContain('line 2 mine');
     expect(read(dir, `${P}x-merge.md`)).toContain('line 10 v2');
