@@ -126,7 +126,7 @@ async function main() {
   } else {
     const rows = [];
     for (const t of report.tools) {
-      if (!t.probed) { rows.push([t.id, '-', 'not probed', t.reason]); continue; }
+      if (!t.probed) { rows.push([t.id, '-', `not probed: ${t.reason}`, '']); continue; }
       const modes = [...new Set(Object.values(t.scenarios).flatMap((s) => s.modes.map((m) => m.mode)))];
       for (const mode of modes) {
         const cell = (sc) => {

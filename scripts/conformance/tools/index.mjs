@@ -17,5 +17,7 @@ export const NOT_PROBED = {
   cursor: 'Cursor (editor and cursor-agent) is not published on npm',
   windsurf: 'Windsurf / Devin Desktop is an editor, not published on npm',
   antigravity: 'Google Antigravity is an editor, not published on npm',
-  copilot: '.github/prompts/*.prompt.md are read by VS Code Copilot Chat (not on npm); the Copilot CLI (@github/copilot) does not read prompt files',
+  // Checked with @github/copilot 1.0.102: `copilot skill list` and `copilot -p "/name"` (BYOK
+  // offline mode) do not see .github/prompts; see the findings in the conformance notes.
+  copilot: 'ai-flow writes .github/prompts for VS Code Copilot Chat (not on npm); the Copilot CLI does not read .github/prompts',
 };
