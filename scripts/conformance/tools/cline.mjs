@@ -7,6 +7,7 @@
 // `cline --json "<invocation> args"` and read the user turn from the recorded request. When
 // the documented invocation is not expanded, the same name without ".md" is tried, to tell
 // "renamed" from "missing".
+import fs from 'node:fs';
 import {
   ARGS_MARK, binPath, fakeHome, isWrapperFor, run, sandboxEnv, textWith, waitForRequest,
 } from '../common.mjs';
@@ -28,7 +29,30 @@ async function sent(bin, dir, environment, fake, text) {
   return { text: textWith(texts) };
 }
 
+// `cline` leaves a detached hub daemon per project folder (`--cline-hub-daemon --cwd <dir>`);
+// stop the ones our runs started, by pid, matching our temporary project folder exactly.
+function stopHubDaemons(dir) {
+  let pids = [];
+  try { pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)); } catch { return; }
+  for (const pid of pids) {
+    let argv;
+    try { argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { continue; }
+    const i = argv.indexOf('--cwd');
+    if (argv.includes('--cline-hub-daemon') && i >= 0 && argv[i + 1] === dir) {
+      try { process.kill(Number(pid), 'SIGTERM'); } catch { /* gone */ }
+    }
+  }
+}
+
 export async function probe({ dir, commands, installDir, fake }) {
+  try {
+    return await probeIn({ dir, commands, installDir, fake });
+  } finally {
+    stopHubDaemons(dir);
+  }
+}
+
+async function probeIn({ dir, commands, installDir, fake }) {
   const bin = binPath(installDir, tool.bin);
   const home = fakeHome();
   const environment = sandboxEnv(home, {});
