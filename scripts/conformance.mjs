@@ -10,10 +10,9 @@
 // ~/.cache/ai-flow/conformance/<pkg>@<version>) and reused. Each tool runs with a fake HOME,
 // dummy keys and a loopback fake model; nothing else is contacted. Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureInstalled, tmpDir } from './conformance/common.mjs';
+import { ensureInstalled, removeTmpDirs, tmpDir } from './conformance/common.mjs';
 import { startFakeModel } from './conformance/fake-model.mjs';
 import { PROBES, NOT_PROBED } from './conformance/tools/index.mjs';
 
@@ -118,7 +117,8 @@ async function main() {
     }
   } finally {
     await fake.close();
-    if (!keep) fs.rmSync(work, { recursive: true, force: true });
+    if (!keep) removeTmpDirs();
+    else log(`kept the temporary folders (projects in ${work})`);
   }
 
   if (asJson) {

@@ -12,10 +12,19 @@ export function cacheRoot() {
   return process.env.AI_FLOW_CONFORMANCE_CACHE || path.join(os.homedir(), '.cache', 'ai-flow', 'conformance');
 }
 
+const made = [];
+
 export function tmpDir(prefix) {
   // Under /var/tmp when it exists: some tools refuse to put helper files under /tmp.
   const base = fs.existsSync('/var/tmp') ? '/var/tmp' : os.tmpdir();
-  return fs.mkdtempSync(path.join(base, `ai-flow-conf-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(base, `ai-flow-conf-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Remove every temporary folder made by tmpDir (fake homes, projects, tmux sockets). */
+export function removeTmpDirs() {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Folder of one pinned package in the cache. */

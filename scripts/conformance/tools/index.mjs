@@ -14,9 +14,9 @@ export const PROBES = {
 };
 
 export const NOT_PROBED = {
-  cursor: 'Cursor (editor and cursor-agent) is not published on npm',
-  windsurf: 'Windsurf / Devin Desktop is an editor, not published on npm',
-  antigravity: 'Google Antigravity is an editor, not published on npm',
+  cursor: 'no official Cursor package on npm (the npm name cursor-agent is an unrelated package)',
+  windsurf: 'Windsurf / Devin Desktop is an editor with no official package on npm',
+  antigravity: 'Google Antigravity is an editor with no official package on npm',
   // Checked with @github/copilot 1.0.102: `copilot skill list` and `copilot -p "/name"` (BYOK
   // offline mode) do not see .github/prompts; see the findings in the conformance notes.
   copilot: 'ai-flow writes .github/prompts for VS Code Copilot Chat (not on npm); the Copilot CLI does not read .github/prompts',
