@@ -116,6 +116,8 @@ function runStep(root: string, folder: RunFolder, step: Step): void {
 }
 
 function hashOf(root: string, rel: string): string | null {
+  // Most targets of an install are new: no thrown ENOENT for them.
+  if (kindAt(path.join(root, rel)) === 'missing') return null;
   try {
     const data = readRegularFile(path.join(root, rel), 64 * 1024 * 1024);
     return data ? createHash('sha256').update(data).digest('hex') : null;
