@@ -49,6 +49,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('refresh an installation to this version; your edits are kept or merged')
     .argument('[dir]', 'target directory', '.')
     .option('--ai <tools>', 'change the AI tools (comma-separated or repeated, or "all"): added ones are installed, dropped ones removed', collect)
+    .option('--language <name>', 'change the language of the documents the assistant writes (only the files that mention it change)')
     .option('--restore', 'bring back files you deleted')
     .option('--check', 'write nothing; exit 1 when anything would change (for CI)')
     .option('-y, --yes', 'never prompt (update never prompts; accepted for symmetry)')
