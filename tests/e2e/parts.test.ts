@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exists, read, repoWith, runCli, tmpDir, write } from '../helpers.js';
 import { changedPaths, snapshot } from '../hostile/tree.js';
