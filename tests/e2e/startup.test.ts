@@ -34,10 +34,15 @@ describe('startup stays light', () => {
     expect(heavy.has(path.join(REPO, 'dist/main.js'))).toBe(false);
   });
 
-  it.each([[['--version']], [['--help']], [['list']], [['init', '--help']]])('%j loads none of them', (args) => {
+  it.each([[['--help']], [['list']], [['init', '--help']]])('%j loads none of them', (args) => {
     const loaded = loadedFiles(args);
     expect(loaded).toContain(path.join(REPO, 'dist/main.js'));
     expect(loaded.filter((f) => heavy.has(f))).toEqual([]);
+  });
+
+  it('--version loads nothing but the entry point', () => {
+    expect(loadedFiles(['--version'])).toEqual([BIN]);
+    expect(loadedFiles(['-v'])).toEqual([BIN]);
   });
 
   it('init does load them (the check can fail)', () => {
