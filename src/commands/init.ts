@@ -61,7 +61,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
     const progress = await startProgress('Installing ai-flow…', !opts.json);
     let folder;
     try {
-      folder = applyRun(root, run, 'init', { answers, actions } satisfies StoredReport);
+      folder = await applyRun(root, run, 'init', { answers, actions } satisfies StoredReport);
     } finally {
       progress.stop();
     }

@@ -51,7 +51,7 @@ export interface StoredReport {
 }
 
 /** Applies the run (under the lock); returns its folder, to complete once the report is printed. */
-export function applyRun(root: string, run: PlannedRun, command: string, report: StoredReport): RunFolder | null {
+export async function applyRun(root: string, run: PlannedRun, command: string, report: StoredReport): Promise<RunFolder | null> {
   if (run.noop) return null;
   const state: StateFiles = { config: run.config, packVersion: run.packVersion };
   return applyPlan(root, run.plan, state, { command, report });

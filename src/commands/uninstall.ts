@@ -30,7 +30,7 @@ export async function uninstall(dir: string | undefined, opts: UninstallOptions)
     return report(root, first, opts);
   }
   if (opts.force && !opts.yes && process.stdin.isTTY === true) await confirmForce(first);
-  const exitCode = await withLock(root, 'uninstall', () => {
+  const exitCode = await withLock(root, 'uninstall', async () => {
     const interrupted = noteInterruptedRun(root, false);
     if (interrupted.finished.some((f) => f.command === 'uninstall') && readInstalledState(root).config === null) {
       // The uninstall that was interrupted is finished now: there is nothing left to remove.
@@ -38,7 +38,7 @@ export async function uninstall(dir: string | undefined, opts: UninstallOptions)
     }
     const run = plan(root, Boolean(opts.force));
     checkCanApply(root, run, true);
-    const folder = applyPlan(root, run, null, { command: 'uninstall', report: { actions: reportedActions(run) } });
+    const folder = await applyPlan(root, run, null, { command: 'uninstall', report: { actions: reportedActions(run) } });
     const exitCode = report(root, run, opts);
     completeRun(folder);
     return exitCode;

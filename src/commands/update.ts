@@ -67,7 +67,7 @@ async function updateOnce(root: string, tools: string[] | undefined, opts: Updat
   if (writes) {
     const progress = await startProgress('Updating ai-flow…', !opts.json);
     try {
-      folder = applyRun(root, run, 'update', { answers, actions });
+      folder = await applyRun(root, run, 'update', { answers, actions });
     } finally {
       progress.stop();
     }

@@ -2,9 +2,9 @@ import Handlebars from 'handlebars';
 import { RenderError } from '../errors.js';
 import { sha256 } from './hash.js';
 
-/** Set by the build: the shipped `.hbs` files precompiled, keyed by the sha256 of their source. */
-declare const __AI_FLOW_PRECOMPILED__: Record<string, string> | undefined;
-const PRECOMPILED: Record<string, string> = typeof __AI_FLOW_PRECOMPILED__ === 'undefined' ? {} : __AI_FLOW_PRECOMPILED__;
+// The shipped `.hbs` files precompiled by the build, keyed by the sha256 of their source
+// (scripts/build.mjs; empty when the sources run unbundled, e.g. in the unit tests).
+import PRECOMPILED from 'ai-flow:precompiled';
 const OPTIONS = { strict: true, noEscape: true } as const;
 
 /**
@@ -51,7 +51,6 @@ export class Renderer {
    */
   private templateFor(source: string): Handlebars.TemplateDelegate {
     const spec = PRECOMPILED[sha256(source)];
-    if (spec === undefined) return this.hb.compile(source, OPTIONS);
-    return this.hb.template(new Function(`return ${spec}`)() as TemplateSpecification);
+    return spec === undefined ? this.hb.compile(source, OPTIONS) : this.hb.template(spec);
   }
 }

@@ -1,4 +1,4 @@
-import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync } from 'node:zlib';
+import { brotliCompress, brotliDecompressSync, constants as zlib, gunzipSync } from 'node:zlib';
 import type { Answers, StackFacts } from '../types.js';
 import type { PackType, Part } from '../types.js';
 import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES, SCOPES, sortParts, TYPE_ALIASES } from '../types.js';
@@ -65,12 +65,13 @@ export function serializeManifest(manifest: Manifest): string {
  * text, then the texts back to back (no escaping of a megabyte of text), Brotli quality 0 (the
  * cheapest that still compresses as well as gzip did).
  */
-export function serializeBases(bases: ReadonlyMap<string, string>): Buffer {
+export function serializeBases(bases: ReadonlyMap<string, string>): Promise<Buffer> {
   const paths = [...bases.keys()].sort();
   const bodies = paths.map((p) => Buffer.from(bases.get(p) ?? '', 'utf8'));
   const head = Buffer.from(`${JSON.stringify({ schemaVersion: BASES_SCHEMA, files: paths.map((p, i) => [p, bodies[i].length]) })}\n`, 'utf8');
   const data = Buffer.concat([head, ...bodies]);
-  return brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } });
+  const params = { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length };
+  return new Promise((resolve, reject) => brotliCompress(data, { params }, (err, out) => (err ? reject(err) : resolve(out))));
 }
 
 /**

@@ -40,8 +40,10 @@ export function checkCanApply(root: string, plan: Plan, removeState = false): vo
 }
 
 /** Applies `plan`; `state` is what the state files become, or null to delete them (uninstall). */
-export function applyPlan(root: string, plan: Plan, state: StateFiles | null, about: Omit<Journal, 'steps'>): RunFolder {
-  checkCanApply(root, plan);
+export async function applyPlan(root: string, plan: Plan, state: StateFiles | null, about: Omit<Journal, 'steps'>): Promise<RunFolder> {
+  checkCanApply(root, plan, state === null);
+  // Compressing the bases runs on Node's thread pool while the other texts are staged.
+  const bases = state ? serializeBases(plan.bases) : null;
   const folder = createRunFolder(root);
   const steps: Step[] = [];
   const stage = (target: string, data: string | Buffer, own: boolean): void => {
@@ -51,8 +53,8 @@ export function applyPlan(root: string, plan: Plan, state: StateFiles | null, ab
   };
   for (const a of plan.actions) if (typeof a.write === 'string') stage(a.path, Buffer.from(a.write, 'utf8'), false);
   for (const a of plan.actions) if (a.write === null) steps.push({ target: a.path, staged: null, before: hashOf(root, a.path), own: false });
-  if (state) {
-    stage(BASES_PATH, serializeBases(plan.bases), true);
+  if (state && bases) {
+    stage(BASES_PATH, await bases, true);
     stage(CONFIG_PATH, state.config, true);
     stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, files: plan.manifest }), true);
   } else {
