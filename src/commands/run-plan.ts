@@ -40,7 +40,7 @@ export function planRun(root: string, answers: Answers, state: InstalledState, r
     newVersion: version,
   });
   const config = serializeConfig(answers, version);
-  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases);
+  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases.present);
   return { plan, config, packVersion: version, noop };
 }
 
@@ -76,13 +76,16 @@ export function notice(text: string): void {
   process.stderr.write(`ai-flow: ${text}\n`);
 }
 
-/** Whether config, manifest and bases on disk already hold exactly what this run would write.
- *  Bases are compared as loaded, not re-compressed: an up-to-date update stays cheap. */
-function stateFilesMatch(root: string, plan: Plan, config: string, version: string, bases: ReadonlyMap<string, string>): boolean {
+/**
+ * Whether config, manifest and bases on disk already hold exactly what this run would write.
+ * The bases are the texts the manifest hashes: an identical manifest means identical bases, so
+ * an up-to-date update never decompresses them.
+ */
+function stateFilesMatch(root: string, plan: Plan, config: string, version: string, basesPresent: boolean): boolean {
   // In LF: a checkout that converted them to CRLF (core.autocrlf) holds the same state.
   if (toLf(readProjectFile(root, CONFIG_PATH) ?? '') !== config) return false;
   if (toLf(readProjectFile(root, MANIFEST_PATH) ?? '') !== serializeManifest({ schemaVersion: 1, packVersion: version, files: plan.manifest })) return false;
-  return plan.bases.size === bases.size && [...plan.bases].every(([p, text]) => bases.get(p) === text);
+  return basesPresent || plan.bases.size === 0;
 }
 
 export interface InterruptedRun {

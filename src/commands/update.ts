@@ -49,7 +49,7 @@ async function updateOnce(root: string, tools: string[] | undefined, opts: Updat
   if (compareVersions(state.config.packVersion, version) > 0) {
     throw new StateError(`installed by ai-flow ${state.config.packVersion}, newer than this ${version}`, 'upgrade ai-flow: npm install -g ai-flow@latest (or use npx ai-flow@latest)');
   }
-  if (state.bases.size === 0 && state.manifest.files.length > 0) {
+  if (!state.bases.present && state.manifest.files.length > 0) {
     process.stderr.write(`ai-flow: ${BASES_PATH} is missing; edited files that also changed in the pack will be marked as conflicts — restore it from version control to merge them\n`);
   }
   const { schemaVersion: _schema, packVersion: _version, ...saved } = state.config;

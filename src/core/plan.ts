@@ -36,7 +36,8 @@ export interface PlanInput {
   /** What stands at every path in `desired` and in the manifest. */
   disk: ReadonlyMap<string, DiskEntry>;
   manifest: Manifest | null;
-  bases: ReadonlyMap<string, string>;
+  /** The text each path had when ai-flow last installed it (the base of a merge). */
+  bases: { get(path: string): string | undefined };
   restore: boolean;
   /** Versions for conflict-marker labels. */
   oldVersion: string;
