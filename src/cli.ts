@@ -34,6 +34,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--description <text>', 'one-line description of the project')
     .option('--scope <scope>', `depth of the interview and defaults: ${SCOPES.join(', ')} (default: production)`)
     .option('--language <name>', `language of the documents the assistant writes (default: ${DEFAULT_LANGUAGE})`)
+    .option('--pack <source>', 'a team pack or overlay: a folder (./packs/acme), a .tgz, or a package in node_modules; repeat to stack overlays, bottom first', collect)
     .option('--answers <file>', 'read answers from a JSON file, or - for standard input (keys: name, description, type, parts, scope, tools, language, stack)')
     .option('--force', 'reinstall over an existing installation; your edits are merged, never discarded')
     .option('-y, --yes', 'never prompt: flags, then saved answers, then detected values, then defaults')

@@ -1,6 +1,7 @@
 import type { Answers } from '../types.js';
-import { Pack } from '../pack/pack.js';
-import { packRoot, packVersion } from '../pack/locate.js';
+import { typesOf } from '../types.js';
+import { packVersion } from '../pack/locate.js';
+import { packFor } from '../pack/use.js';
 import { Renderer } from '../core/render.js';
 import { desiredFiles } from '../core/desired.js';
 import type { Plan } from '../core/plan.js';
@@ -25,9 +26,11 @@ export interface PlannedRun {
 }
 
 /** Plans an installation of `answers` into `root` over its current state. Writes nothing. */
-export function planRun(root: string, answers: Answers, state: InstalledState, restore: boolean): PlannedRun {
-  const pack = new Pack(packRoot());
-  const version = packVersion(pack.root);
+export function planRun(root: string, given: Answers, state: InstalledState, restore: boolean): PlannedRun {
+  // The recorded packs are read again: their versions as read now are what the config records.
+  const { pack, packs } = packFor(root, given.packs, typesOf(given.parts));
+  const answers: Answers = { ...given, packs };
+  const version = packVersion();
   const desired = desiredFiles(answers, pack, new Renderer(), version);
   const paths = new Set([...desired.map((d) => d.path), ...(state.manifest?.files.map((f) => f.path) ?? [])]);
   const plan = planChanges({

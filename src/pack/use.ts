@@ -1,0 +1,43 @@
+import type { PackRef, PackType } from '../types.js';
+import type { Pack } from './pack.js';
+import type { PackStack } from './stack.js';
+import { assertUsable, buildStack } from './stack.js';
+import { readSource, recordSource } from './source.js';
+
+/**
+ * The pack an installation uses: the shipped pack, or the recorded stack read again now, so
+ * `update` plans a changed overlay exactly like a changed shipped pack. Read once per run.
+ */
+const stacks = new Map<string, PackStack>();
+
+const FIX = 'run `ai-flow pack lint <source>` to see every problem, fix the pack or pick another version';
+
+export interface UsedPack {
+  pack: Pack;
+  /** The recorded packs with their names and versions as read now; undefined: the shipped pack alone. */
+  packs: PackRef[] | undefined;
+}
+
+export function packFor(root: string, packs: readonly PackRef[] | undefined, types: readonly PackType[]): UsedPack {
+  const sources = packs ?? [];
+  const key = [root, ...sources.map((p) => p.source)].join('\0');
+  let stack = stacks.get(key);
+  if (!stack) {
+    stack = buildStack(sources.map((p) => readSource(p.source, root, p)));
+    stacks.set(key, stack);
+  }
+  return { pack: assertUsable(stack, types, FIX), packs: packs === undefined || packs.length === 0 ? undefined : stack.refs };
+}
+
+/** `init --pack <source>…`: each source recorded relative to the repository and read now, so a bad pack stops init before the interview. */
+export function packsFromFlags(given: readonly string[], cwd: string, root: string): PackRef[] {
+  const sources = given.map((g) => recordSource(g, cwd, root));
+  const key = [root, ...sources].join('\0');
+  let stack = stacks.get(key);
+  if (!stack) {
+    stack = buildStack(sources.map((s) => readSource(s, root, null)));
+    stacks.set(key, stack);
+  }
+  assertUsable(stack, [], FIX);
+  return stack.refs;
+}
