@@ -63,12 +63,32 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('doctor')
     .description('report the health of an installation; --pack lints the pack this CLI ships')
-    .argument('[dir]', 'target directory', '.')
+    .argument('[dir]', 'target directory (default: .); with --pack, a pack to lint, as `ai-flow pack lint <dir>`')
     .option('--pack', 'lint the shipped pack for every project type and AI tool')
     .option('--json', 'print the findings as one JSON document')
     .action(async (dir: string, opts: Record<string, unknown>) => {
       const { doctor } = await import('./commands/doctor.js');
       setExit(await doctor(dir, opts));
+    });
+
+  const pack = program.command('pack').description('write and check team packs and overlays (see docs/pack-authoring.md)');
+  pack
+    .command('new')
+    .description('write a minimal overlay into a new folder: one added command, one replaced phase, a README')
+    .argument('<dir>', 'a new or empty folder')
+    .option('--json', 'print the files written as one JSON document')
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      const { packNew } = await import('./commands/pack.js');
+      setExit(await packNew(dir, opts));
+    });
+  pack
+    .command('lint')
+    .description('run every `doctor --pack` rule on a pack combined with what it extends, for every type and tool; exit 1 on a finding')
+    .argument('<source...>', 'the pack (folder, .tgz or package name); several stack bottom first, e.g. ./base ./overlay')
+    .option('--json', 'print the findings as one JSON document')
+    .action(async (sources: string[], opts: Record<string, unknown>) => {
+      const { packLint } = await import('./commands/pack.js');
+      setExit(await packLint(sources, opts));
     });
 
   program

@@ -1,7 +1,7 @@
 import type { Answers } from '../types.js';
 import { typesOf } from '../types.js';
 import { packVersion } from '../pack/locate.js';
-import { packFor } from '../pack/use.js';
+import { packFor, stackLabel } from '../pack/use.js';
 import { Renderer } from '../core/render.js';
 import { desiredFiles } from '../core/desired.js';
 import type { Plan } from '../core/plan.js';
@@ -39,8 +39,8 @@ export function planRun(root: string, given: Answers, state: InstalledState, res
     manifest: state.manifest,
     bases: state.bases,
     restore,
-    oldVersion: state.manifest?.packVersion ?? version,
-    newVersion: version,
+    oldVersion: stackLabel(state.manifest?.packVersion ?? version, state.config?.packs),
+    newVersion: stackLabel(version, packs),
   });
   const config = serializeConfig(answers, version);
   const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases);

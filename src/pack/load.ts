@@ -23,6 +23,8 @@ export const PACK_LIMITS = {
 
 /** One thing wrong with a pack: in which pack, which file of it, where. */
 export interface PackProblem {
+  /** The lint rule it breaks: pack-manifest, pack-file, pack-layout, template-calls, pack-stack. */
+  rule: string;
   pack: string;
   file: string;
   line: number;
@@ -42,7 +44,7 @@ export interface PackSnapshot {
 export function readPackFolder(abs: string, label: string): PackSnapshot {
   const snap: PackSnapshot = { label, manifest: null, files: new Map(), problems: [] };
   const problem = (file: string, message: string): void => {
-    snap.problems.push({ pack: label, file, line: 0, column: 0, message });
+    snap.problems.push({ rule: 'pack-file', pack: label, file, line: 0, column: 0, message });
   };
   let total = 0;
   let entries = 0;
@@ -79,7 +81,7 @@ export function readPackTgz(abs: string, label: string): PackSnapshot {
   try {
     archive = readRegularFile(abs, PACK_LIMITS.total);
   } catch (err) {
-    snap.problems.push({ pack: label, file: path.basename(abs), line: 0, column: 0, message: `${(err as Error).message}` });
+    snap.problems.push({ rule: 'pack-file', pack: label, file: path.basename(abs), line: 0, column: 0, message: `${(err as Error).message}` });
     return snap;
   }
   if (archive === null) throw new Error(`${abs} vanished`);
@@ -88,7 +90,7 @@ export function readPackTgz(abs: string, label: string): PackSnapshot {
     contents = readTgz(archive, PACK_LIMITS);
   } catch (err) {
     if (!(err instanceof TarError)) throw err;
-    snap.problems.push({ pack: label, file: path.basename(abs), line: 0, column: 0, message: err.message });
+    snap.problems.push({ rule: 'pack-file', pack: label, file: path.basename(abs), line: 0, column: 0, message: err.message });
     return snap;
   }
   // `npm pack` puts everything under one folder (package/): the pack is that folder.
@@ -97,13 +99,13 @@ export function readPackTgz(abs: string, label: string): PackSnapshot {
   const strip = !contents.files.has(MANIFEST_FILE) && top !== undefined && names.every((n) => n.startsWith(`${top}/`)) ? `${top}/` : '';
   for (const refused of contents.refused) {
     const [file, ...why] = refused.split(': ');
-    snap.problems.push({ pack: label, file: file.startsWith(strip) ? file.slice(strip.length) : file, line: 0, column: 0, message: why.join(': ') });
+    snap.problems.push({ rule: 'pack-file', pack: label, file: file.startsWith(strip) ? file.slice(strip.length) : file, line: 0, column: 0, message: why.join(': ') });
   }
   for (const [name, data] of contents.files) {
     const rel = name.slice(strip.length);
     if (rel === MANIFEST_FILE || !PACK_DIRS.some((d) => rel.startsWith(`${d}/`)) || rel.split('/').some((s) => s.startsWith('.'))) continue;
     const text = decode(data);
-    if (text === null) snap.problems.push({ pack: label, file: rel, line: 0, column: 0, message: 'is not UTF-8 text' });
+    if (text === null) snap.problems.push({ rule: 'pack-file', pack: label, file: rel, line: 0, column: 0, message: 'is not UTF-8 text' });
     else snap.files.set(rel, text);
   }
   readManifest(snap, () => contents.files.get(`${strip}${MANIFEST_FILE}`) ?? null);
@@ -115,7 +117,8 @@ function readInto(snap: PackSnapshot, rel: string, abs: string, problem: (file: 
   try {
     data = readRegularFile(abs, PACK_LIMITS.file);
   } catch (err) {
-    if (err instanceof NotRegularFileError || err instanceof TooLargeError) problem(rel, `${err.message}; a pack file is a regular file of at most ${PACK_LIMITS.file / 1024} KiB`);
+    if (err instanceof NotRegularFileError) problem(rel, `${err.message}; a pack holds regular files only`);
+    else if (err instanceof TooLargeError) problem(rel, `${err.message}, the most a pack file may hold`);
     else problem(rel, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     return 0;
   }
@@ -128,7 +131,7 @@ function readInto(snap: PackSnapshot, rel: string, abs: string, problem: (file: 
 
 function readManifest(snap: PackSnapshot, read: () => Buffer | null): void {
   const fail = (message: string): void => {
-    snap.problems.push({ pack: snap.label, file: MANIFEST_FILE, line: 0, column: 0, message });
+    snap.problems.push({ rule: 'pack-manifest', pack: snap.label, file: MANIFEST_FILE, line: 0, column: 0, message });
   };
   let data: Buffer | null;
   try {

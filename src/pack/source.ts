@@ -49,6 +49,12 @@ export function readSource(source: string, repoRoot: string, recorded: { name: s
   return kind === 'tgz' ? readPackTgz(abs, source) : readPackFolder(abs, source);
 }
 
+/** Whether a recorded source is still there (doctor reports one that is not). */
+export function sourceExists(source: string, repoRoot: string): boolean {
+  const kind = kindOf(source);
+  return kind !== null && locate(source, kind, repoRoot) !== null;
+}
+
 /** Absolute real path of the source; null when it is not there. Only its own root may be reached through a link. */
 function locate(source: string, kind: SourceKind, repoRoot: string): string | null {
   const candidates = kind === 'package' ? ancestors(repoRoot).map((d) => path.join(d, 'node_modules', ...source.split('/'))) : [path.resolve(repoRoot, source)];

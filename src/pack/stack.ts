@@ -49,7 +49,7 @@ export function buildStack(sources: readonly PackSnapshot[], checkAll = false): 
     if (snap.manifest) problems.push(...stackingProblems(layer, snap.manifest, layers, layers.length === 0));
     for (const file of snap.files.keys()) {
       const why = layoutProblem(file, partials);
-      if (why) problems.push({ pack: snap.label, file, line: 0, column: 0, message: why });
+      if (why) problems.push({ rule: 'pack-layout', pack: snap.label, file, line: 0, column: 0, message: why });
     }
     layers.push(layer);
   }
@@ -57,7 +57,7 @@ export function buildStack(sources: readonly PackSnapshot[], checkAll = false): 
   for (const layer of layers) {
     if (layer.builtin && !checkAll) continue;
     for (const file of renderedTemplates(layer.tree)) {
-      for (const issue of checkTemplateCalls(layer.tree.read(file) ?? '', partialNames)) problems.push({ pack: layer.label, file, ...issue });
+      for (const issue of checkTemplateCalls(layer.tree.read(file) ?? '', partialNames)) problems.push({ rule: 'template-calls', pack: layer.label, file, ...issue });
     }
   }
   const tree = new LayeredTree(layers.map((l) => l.tree));
@@ -83,7 +83,7 @@ function builtinLayer(problems: PackProblem[]): Layer {
     const parsed = parsePackManifest(text);
     if (Array.isArray(parsed)) {
       manifest = null;
-      for (const message of parsed) problems.push({ pack: label, file: MANIFEST_FILE, line: 0, column: 0, message });
+      for (const message of parsed) problems.push({ rule: 'pack-manifest', pack: label, file: MANIFEST_FILE, line: 0, column: 0, message });
     } else {
       manifest = parsed;
     }
@@ -94,7 +94,7 @@ function builtinLayer(problems: PackProblem[]): Layer {
 function stackingProblems(layer: Layer, manifest: PackManifest, below: readonly Layer[], first: boolean): PackProblem[] {
   const out: PackProblem[] = [];
   const at = (message: string): void => {
-    out.push({ pack: layer.label, file: MANIFEST_FILE, line: 0, column: 0, message });
+    out.push({ rule: 'pack-stack', pack: layer.label, file: MANIFEST_FILE, line: 0, column: 0, message });
   };
   const version = cliVersion();
   if (!satisfies(version, manifest.aiFlow)) at(`works with ai-flow ${manifest.aiFlow}, and this is ai-flow ${version}: use a version of the pack made for it, or another ai-flow`);
@@ -122,7 +122,7 @@ function supportedTypes(layers: readonly Layer[], problems: PackProblem[]): Pack
     if (!own) continue;
     const unknown = own.filter((t) => !types.includes(t));
     if (unknown.length > 0 && !layer.builtin && layer !== layers[0]) {
-      problems.push({ pack: layer.label, file: MANIFEST_FILE, line: 0, column: 0, message: `supports ${unknown.join(', ')}, which the packs below it do not` });
+      problems.push({ rule: 'pack-stack', pack: layer.label, file: MANIFEST_FILE, line: 0, column: 0, message: `supports ${unknown.join(', ')}, which the packs below it do not` });
     }
     types = types.filter((t) => own.includes(t));
   }
@@ -141,7 +141,7 @@ function commandProblems(cmd: EntryCommand, types: readonly PackType[], tree: Pa
   const homes = cmd.home === 'shared' ? ['shared'] : types;
   return homes
     .filter((home) => tree.read(`prompts/${home}/${cmd.file}`) === undefined)
-    .map((home) => ({ pack: owner?.label ?? '?', file: MANIFEST_FILE, line: 0, column: 0, message: `command ${cmd.name} runs prompts/${home}/${cmd.file}, which no pack of the stack has` }));
+    .map((home) => ({ rule: 'pack-manifest', pack: owner?.label ?? '?', file: MANIFEST_FILE, line: 0, column: 0, message: `command ${cmd.name} runs prompts/${home}/${cmd.file}, which no pack of the stack has` }));
 }
 
 /** One line for a problem: `<pack>: <file>[:line[:column]]: <message>`. */

@@ -41,3 +41,8 @@ export function packsFromFlags(given: readonly string[], cwd: string, root: stri
   assertUsable(stack, [], FIX);
   return stack.refs;
 }
+
+/** "0.1.0 + @acme/pack 1.2.0": the versions of a stack, for conflict-marker labels. */
+export function stackLabel(version: string, packs: readonly PackRef[] | undefined): string {
+  return [version, ...(packs ?? []).map((p) => `${p.name} ${p.version}`)].join(' + ');
+}
