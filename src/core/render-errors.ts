@@ -9,13 +9,12 @@ export interface TemplateSource {
 }
 
 const HINT = 'fix the template; for a pack of your own, `ai-flow pack lint <dir>` lists every problem';
-const KEYS = /^⟦keys:(.*)⟧$/;
 const MAX_NAMES = 20;
 
 /**
  * Turns whatever Handlebars threw into a message a pack author can act on: file, line and
  * column, the parser's whole message, and for a missing variable its full path and the names
- * that do exist at that level (found by rendering once more with a context that describes itself).
+ * that do exist at that level (found by rendering once more with a context that notes its misses).
  */
 export function explainRenderError(template: TemplateSource, partials: readonly TemplateSource[], err: unknown, rerun: (context: unknown) => void, context: unknown): RenderError {
   const text = err instanceof Error ? err.message : String(err);
@@ -29,7 +28,7 @@ export function explainRenderError(template: TemplateSource, partials: readonly 
     const from = { line: e.lineNumber, column: e.column + 1 };
     const to = { line: e.endLineNumber ?? e.lineNumber, column: (e.endColumn ?? e.column) + 1 };
     for (const candidate of [template, ...partials]) {
-      const found = missingVariable(candidate.source, strict[1], from, to, () => levelNames(rerun, context));
+      const found = missingVariable(candidate.source, strict[1], from, to, () => lastMiss(rerun, context));
       if (found) return located(candidate.file, from, found);
     }
   }
@@ -55,7 +54,7 @@ function located(file: string, at: Position, message: string): RenderError {
 }
 
 /** The message for a variable `name` that strict mode did not find between `from` and `to`; null when this source has no such path there. */
-function missingVariable(source: string, name: string, from: Position, to: Position, names: () => string[] | null): string | null {
+function missingVariable(source: string, name: string, from: Position, to: Position, miss: () => Miss | null): string | null {
   const ast = parseTemplate(source);
   if (!('type' in ast)) return null;
   const path = pathsWithin(ast as TemplateNode, from, to).find((p) => p.parts.includes(name));
@@ -63,35 +62,56 @@ function missingVariable(source: string, name: string, from: Position, to: Posit
   if (isCalledWithArguments(ast as TemplateNode, path)) {
     return `calls the helper ${JSON.stringify(path.original)}, which ai-flow does not have (helpers: ${TEMPLATE_HELPERS.join(', ')})`;
   }
-  const level = path.original.slice(0, Math.max(0, path.original.lastIndexOf(`.${name}`)));
-  const found = names();
   const what = `${JSON.stringify(path.original)} is not defined`;
-  if (found === null) return what;
-  const list = found.length === 0 ? 'nothing' : `${found.slice(0, MAX_NAMES).join(', ')}${found.length > MAX_NAMES ? ', …' : ''}`;
-  return level ? `${what} — ${level} has: ${list}` : `${what} — the names at that level are: ${list}`;
+  // Strict mode reports the segment after a missing one ("name" of `projet.name`): the miss says which one it was.
+  const found = miss();
+  const at = found ? path.parts.indexOf(found.name) : -1;
+  if (!found || at === -1) return what;
+  const list = found.keys.length === 0 ? 'nothing' : `${found.keys.slice(0, MAX_NAMES).join(', ')}${found.keys.length > MAX_NAMES ? ', …' : ''}`;
+  return at > 0 ? `${what} — ${path.parts.slice(0, at).join('.')} has: ${list}` : `${what} — the names at that level are: ${list}`;
 }
 
-/** Renders again with every object of the context describing its own keys, and reads them back from the error. */
-function levelNames(rerun: (context: unknown) => void, context: unknown): string[] | null {
+/** A name looked up and not found, and the names the object had. */
+interface Miss {
+  name: string;
+  keys: string[];
+}
+
+/**
+ * Renders again with a context whose objects note every name looked up in them and not found;
+ * the last one before the error is the missing variable, and the object it was looked up in is
+ * its level, whatever block (`each`, `with`, a partial) the template was in.
+ */
+function lastMiss(rerun: (context: unknown) => void, context: unknown): Miss | null {
+  let last: Miss | null = null;
+  const note = (target: object, key: string | symbol, found: boolean): void => {
+    if (!found && typeof key === 'string') last = { name: key, keys: Object.keys(target) };
+  };
+  const watch = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(watch);
+    if (typeof value !== 'object' || value === null) return value;
+    const target = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, watch(v)]));
+    return new Proxy(target, {
+      get: (t, key, receiver) => {
+        note(t, key, Reflect.has(t, key));
+        return Reflect.get(t, key, receiver) as unknown;
+      },
+      has: (t, key) => {
+        const found = Reflect.has(t, key);
+        note(t, key, found);
+        return found;
+      },
+      getOwnPropertyDescriptor: (t, key) => {
+        const found = Reflect.getOwnPropertyDescriptor(t, key);
+        note(t, key, found !== undefined);
+        return found;
+      },
+    });
+  };
   try {
-    rerun(describing(context));
-  } catch (err) {
-    const m = /^".*" not defined in (.*) - \d+:\d+$/.exec(err instanceof Error ? err.message.split('\n')[0] : '');
-    const keys = m ? KEYS.exec(m[1]) : null;
-    if (keys) return keys[1] === '' ? [] : keys[1].split(',');
+    rerun(watch(context));
+  } catch {
+    return last;
   }
   return null;
-}
-
-function describing(value: unknown): unknown {
-  if (Array.isArray(value)) return withToString(value.map(describing), () => '⟦list⟧');
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = describing(v);
-  return withToString(out, () => `⟦keys:${Object.keys(out).join(',')}⟧`);
-}
-
-function withToString<T extends object>(target: T, fn: () => string): T {
-  Object.defineProperty(target, 'toString', { value: fn, enumerable: false });
-  return target;
 }

@@ -57,7 +57,7 @@ export function checkTemplateCalls(source: string, partials: ReadonlySet<string>
   visit(ast, (node) => {
     if (node.type === 'DecoratorBlock' || node.type === 'Decorator') {
       const name = calleeName(node.path);
-      if (name !== 'inline') issues.push(issue(node, `uses the decorator ${JSON.stringify(name)}; a pack template may only define inline partials`));
+      if (name !== 'inline') issues.push(issue(calleeNode(node.path, node), `uses the decorator ${JSON.stringify(name)}; a pack template may only define inline partials`));
       else inline.add(literal(((node.params as unknown[] | undefined) ?? [])[0]) ?? '');
     }
   });
@@ -66,12 +66,12 @@ export function checkTemplateCalls(source: string, partials: ReadonlySet<string>
     const callsHelper = node.type === 'SubExpression' || ((node.type === 'MustacheStatement' || node.type === 'BlockStatement') && (params.length > 0 || node.hash !== undefined));
     if (callsHelper) {
       const name = calleeName(node.path);
-      if (!TEMPLATE_HELPERS.includes(name)) issues.push(issue(node, `calls the helper ${JSON.stringify(name)}, which ai-flow does not have (helpers: ${TEMPLATE_HELPERS.join(', ')})`));
+      if (!TEMPLATE_HELPERS.includes(name)) issues.push(issue(calleeNode(node.path, node), `calls the helper ${JSON.stringify(name)}, which ai-flow does not have (helpers: ${TEMPLATE_HELPERS.join(', ')})`));
     }
     if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
       const name = isNode(node.name) && node.name.type !== 'SubExpression' ? calleeName(node.name) : null;
       if (name !== null && name !== '@partial-block' && !partials.has(name) && !inline.has(name)) {
-        issues.push(issue(node, `includes the partial ${JSON.stringify(name)}, which does not exist (partials: ${[...partials].join(', ') || 'none'})`));
+        issues.push(issue(calleeNode(node.name, node), `includes the partial ${JSON.stringify(name)}, which does not exist (partials: ${[...partials].join(', ') || 'none'})`));
       }
     }
   });
@@ -96,7 +96,10 @@ export function firstCall(ast: Node, name: string): Position | null {
   visit(ast, (node) => {
     if (found || !node.loc) return;
     const callee = node.type.startsWith('Partial') ? node.name : node.path;
-    if (isNode(callee) && calleeName(callee) === name) found = { line: node.loc.start.line, column: node.loc.start.column + 1 };
+    if (isNode(callee) && calleeName(callee) === name) {
+      const at = callee.loc ?? node.loc;
+      found = { line: at.start.line, column: at.start.column + 1 };
+    }
   });
   return found;
 }
@@ -157,6 +160,11 @@ function calleeName(path: unknown): string {
 
 function literal(node: unknown): string | null {
   return isNode(node) && 'value' in node && node.type !== 'PathExpression' ? String(node.value) : null;
+}
+
+/** The name's own node, for its position; the whole statement when the name has none. */
+function calleeNode(callee: unknown, node: Node): Node {
+  return isNode(callee) && callee.loc ? callee : node;
 }
 
 function issue(node: Node, message: string): TemplateIssue {
