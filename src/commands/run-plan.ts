@@ -1,7 +1,7 @@
 import type { Answers } from '../types.js';
 import { typesOf } from '../types.js';
 import { packVersion } from '../pack/locate.js';
-import { packFor, stackLabel } from '../pack/use.js';
+import { assertInstallable, packFor, stackLabel } from '../pack/use.js';
 import { Renderer } from '../core/render.js';
 import { desiredFiles } from '../core/desired.js';
 import type { Plan } from '../core/plan.js';
@@ -32,6 +32,7 @@ export function planRun(root: string, given: Answers, state: InstalledState, res
   const answers: Answers = { ...given, packs };
   const version = packVersion();
   const desired = desiredFiles(answers, pack, new Renderer(), version);
+  assertInstallable(desired);
   const paths = new Set([...desired.map((d) => d.path), ...(state.manifest?.files.map((f) => f.path) ?? [])]);
   const plan = planChanges({
     desired,

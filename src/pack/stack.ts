@@ -65,7 +65,9 @@ export function buildStack(sources: readonly PackSnapshot[], checkAll = false): 
   const commands = addedCommands(layers);
   for (const cmd of commands) problems.push(...commandProblems(cmd, types, tree, layers));
   const refs = sources.flatMap((s) => (s.manifest ? [{ source: s.label, name: s.manifest.name, version: s.manifest.version }] : []));
-  return { pack: new Pack(tree, { commands, types }), refs, problems };
+  // File names come from the pack: shown, never interpreted, so no control character reaches a terminal.
+  const shown = problems.map((p) => ({ ...p, file: p.file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?') }));
+  return { pack: new Pack(tree, { commands, types }), refs, problems: shown };
 }
 
 /** The shipped pack as a layer. Its manifest is optional for a pack folder given by AI_FLOW_PACK_DIR (tests, older copies). */

@@ -1,4 +1,6 @@
 import type { PackRef, PackType } from '../types.js';
+import { UsageError } from '../errors.js';
+import { isInstallablePath } from '../core/path-set.js';
 import type { Pack } from './pack.js';
 import type { PackStack } from './stack.js';
 import { assertUsable, buildStack } from './stack.js';
@@ -45,4 +47,10 @@ export function packsFromFlags(given: readonly string[], cwd: string, root: stri
 /** "0.1.0 + @acme/pack 1.2.0": the versions of a stack, for conflict-marker labels. */
 export function stackLabel(version: string, packs: readonly PackRef[] | undefined): string {
   return [version, ...(packs ?? []).map((p) => `${p.name} ${p.version}`)].join(' + ');
+}
+
+/** The last guard before planning: whatever a pack holds, only paths a pack may install are ever planned. */
+export function assertInstallable(paths: readonly { path: string; source: string }[]): void {
+  const outside = paths.find((d) => !isInstallablePath(d.path));
+  if (outside) throw new UsageError(`${outside.source} would install ${JSON.stringify(outside.path)}, outside the paths a pack may install; nothing was written`, FIX);
 }
