@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { cliVersion } from './pack/locate.js';
 import { DEFAULT_LANGUAGE, PACK_TYPES, SCOPES } from './types.js';
-import { TOOL_IDS } from './tools/registry.js';
+import { DEFAULT_TOOLS, TOOL_IDS } from './tools/registry.js';
 
 /** A repeatable option: every value given is kept (`--ai claude --ai cursor`). */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -29,9 +29,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('[dir]', 'target directory', '.')
     .option('--type <types>', `the project's parts, comma-separated: ${PACK_TYPES.join(', ')} (fullstack = backend,frontend; default: detected, else backend)`)
     .option('--part-dir <type=dir>', 'each part\'s folder, comma-separated or repeated, e.g. backend=server,mobile=app (default: detected, else .)', collect)
-    .option('--ai <tools>', `AI tools, comma-separated or repeated, or "all" (${TOOL_IDS.join(', ')})`, collect)
+    .option('--ai <tools>', `AI tools, comma-separated or repeated, or "all" (${TOOL_IDS.join(', ')}; default: the tools already in the repository, else ${DEFAULT_TOOLS.join(', ')})`, collect)
     .option('--name <name>', 'project name (default: package.json name, else the folder name)')
-    .option('--description <text>', 'one-line description of the project')
+    .option('--description <text>', 'one-line description of the project (default: the manifest\'s description, e.g. package.json, else empty)')
     .option('--scope <scope>', `depth of the interview and defaults: ${SCOPES.join(', ')} (default: production)`)
     .option('--language <name>', `language of the documents the assistant writes (default: ${DEFAULT_LANGUAGE})`)
     .option('--pack <source>', 'a team pack or overlay: a folder (./packs/acme), a .tgz, or a package in node_modules; repeat to stack overlays, bottom first', collect)
