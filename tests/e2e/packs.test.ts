@@ -183,7 +183,10 @@ describe('pack sources', () => {
 
   it('a package in the repository\'s node_modules, never fetched: missing after a clone until npm ci brings it', () => {
     const repo = tmpDir();
-    writeOverlay(path.join(repo, 'node_modules/@acme/ai-flow-pack'), overlayV1());
+    // As pnpm and workspaces install it: the package folder is a link; nothing below it may be.
+    const store = writeOverlay(path.join(tmpDir(), 'store/ai-flow-pack'), overlayV1());
+    mkdirSync(path.join(repo, 'node_modules/@acme'), { recursive: true });
+    symlinkSync(store, path.join(repo, 'node_modules/@acme/ai-flow-pack'));
     const r = runCli(['init', repo, '--yes', '--type', 'backend', '--ai', 'claude', '--pack', '@acme/ai-flow-pack']);
     expect(r.code, r.stderr).toBe(0);
     expect(exists(repo, '.claude/commands/flow-deploy.md')).toBe(true);
