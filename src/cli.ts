@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { cliVersion } from './pack/locate.js';
 import { DEFAULT_LANGUAGE, PACK_TYPES, SCOPES } from './types.js';
-import { TOOL_IDS } from './tools/registry.js';
+import { DEFAULT_TOOLS, TOOL_IDS } from './tools/registry.js';
 
 /** A repeatable option: every value given is kept (`--ai claude --ai cursor`). */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -29,11 +29,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('[dir]', 'target directory', '.')
     .option('--type <types>', `the project's parts, comma-separated: ${PACK_TYPES.join(', ')} (fullstack = backend,frontend; default: detected, else backend)`)
     .option('--part-dir <type=dir>', 'each part\'s folder, comma-separated or repeated, e.g. backend=server,mobile=app (default: detected, else .)', collect)
-    .option('--ai <tools>', `AI tools, comma-separated or repeated, or "all" (${TOOL_IDS.join(', ')}; default: the tools found in the repository, else copilot)`, collect)
+    .option('--ai <tools>', `AI tools, comma-separated or repeated, or "all" (${TOOL_IDS.join(', ')}; default: the tools already in the repository, else ${DEFAULT_TOOLS.join(', ')})`, collect)
     .option('--name <name>', 'project name (default: package.json name, else the folder name)')
-    .option('--description <text>', 'one-line description of the project (default: the manifest\'s description)')
+    .option('--description <text>', 'one-line description of the project (default: the manifest\'s description, e.g. package.json, else empty)')
     .option('--scope <scope>', `depth of the interview and defaults: ${SCOPES.join(', ')} (default: production)`)
     .option('--language <name>', `language of the documents the assistant writes (default: ${DEFAULT_LANGUAGE})`)
+    .option('--pack <source>', 'a team pack or overlay: a folder (./packs/acme), a .tgz, or a package in node_modules; repeat to stack overlays, bottom first', collect)
     .option('--answers <file>', 'read answers from a JSON file, or - for standard input (keys: name, description, type, parts, scope, tools, language, stack)')
     .option('--force', 'reinstall over an existing installation; your edits are merged, never discarded')
     .option('-y, --yes', 'never prompt: flags, then saved answers, then detected values, then defaults')
@@ -63,12 +64,32 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('doctor')
     .description('report the health of an installation; --pack lints the pack this CLI ships')
-    .argument('[dir]', 'target directory', '.')
+    .argument('[dir]', 'target directory (default: .); with --pack, a pack to lint, as `ai-flow pack lint <dir>`')
     .option('--pack', 'lint the shipped pack for every project type and AI tool')
     .option('--json', 'print the findings as one JSON document')
     .action(async (dir: string, opts: Record<string, unknown>) => {
       const { doctor } = await import('./commands/doctor.js');
       setExit(await doctor(dir, opts));
+    });
+
+  const pack = program.command('pack').description('write and check team packs and overlays (see docs/pack-authoring.md)');
+  pack
+    .command('new')
+    .description('write a minimal overlay into a new folder: one added command, one replaced phase, a README')
+    .argument('<dir>', 'a new or empty folder')
+    .option('--json', 'print the files written as one JSON document')
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      const { packNew } = await import('./commands/pack.js');
+      setExit(await packNew(dir, opts));
+    });
+  pack
+    .command('lint')
+    .description('run every `doctor --pack` rule on a pack combined with what it extends, for every type and tool; exit 1 on a finding')
+    .argument('<source...>', 'the pack (folder, .tgz or package name); several stack bottom first, e.g. ./base ./overlay')
+    .option('--json', 'print the findings as one JSON document')
+    .action(async (sources: string[], opts: Record<string, unknown>) => {
+      const { packLint } = await import('./commands/pack.js');
+      setExit(await packLint(sources, opts));
     });
 
   program

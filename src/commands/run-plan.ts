@@ -1,6 +1,7 @@
 import type { Answers } from '../types.js';
-import { Pack } from '../pack/pack.js';
-import { packRoot, packVersion } from '../pack/locate.js';
+import { typesOf } from '../types.js';
+import { packVersion } from '../pack/locate.js';
+import { assertInstallable, packFor, stackLabel } from '../pack/use.js';
 import { Renderer } from '../core/render.js';
 import { desiredFiles } from '../core/desired.js';
 import type { Plan } from '../core/plan.js';
@@ -25,10 +26,13 @@ export interface PlannedRun {
 }
 
 /** Plans an installation of `answers` into `root` over its current state. Writes nothing. */
-export function planRun(root: string, answers: Answers, state: InstalledState, restore: boolean): PlannedRun {
-  const pack = new Pack(packRoot());
-  const version = packVersion(pack.root);
+export function planRun(root: string, given: Answers, state: InstalledState, restore: boolean): PlannedRun {
+  // The recorded packs are read again: their versions as read now are what the config records.
+  const { pack, packs } = packFor(root, given.packs, typesOf(given.parts));
+  const answers: Answers = { ...given, packs };
+  const version = packVersion();
   const desired = desiredFiles(answers, pack, new Renderer(), version);
+  assertInstallable(desired);
   const paths = new Set([...desired.map((d) => d.path), ...(state.manifest?.files.map((f) => f.path) ?? [])]);
   const plan = planChanges({
     desired,
@@ -36,8 +40,8 @@ export function planRun(root: string, answers: Answers, state: InstalledState, r
     manifest: state.manifest,
     bases: state.bases,
     restore,
-    oldVersion: state.manifest?.packVersion ?? version,
-    newVersion: version,
+    oldVersion: stackLabel(state.manifest?.packVersion ?? version, state.config?.packs),
+    newVersion: stackLabel(version, packs),
   });
   const config = serializeConfig(answers, version);
   const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases.present);

@@ -1,6 +1,6 @@
 import { brotliCompress, brotliDecompressSync, constants as zlib, gunzipSync } from 'node:zlib';
 import type { Answers, StackFacts } from '../types.js';
-import type { PackType, Part } from '../types.js';
+import type { PackRef, PackType, Part } from '../types.js';
 import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES, SCOPES, sortParts, TYPE_ALIASES } from '../types.js';
 import { StateError } from '../errors.js';
 import { TOOL_IDS } from '../tools/registry.js';
@@ -108,7 +108,23 @@ export function parseConfig(text: string): Config {
     scope: scope as Config['scope'],
     tools: tools as string[],
     language,
+    ...(raw.packs === undefined ? {} : { packs: parsePacks(raw.packs, fail) }),
   };
+}
+
+/** The recorded pack stack (SPEC §11): sources are only ever read from, never written to. */
+function parsePacks(value: unknown, fail: (what: string) => never): PackRef[] {
+  if (!Array.isArray(value) || value.length > 16) return fail('"packs" must be a list of at most 16 packs');
+  return value.map((p, i): PackRef => {
+    if (!isRecord(p)) return fail(`packs[${i}] must be an object with source, name and version`);
+    const field = (key: 'source' | 'name' | 'version', max: number): string => {
+      const v = p[key];
+      if (typeof v !== 'string' || v.length === 0) return fail(`packs[${i}].${key} must be a non-empty string`);
+      const why = checkLine(v, max);
+      return why ? fail(`packs[${i}].${key} ${shown(v)} ${why}`) : v;
+    };
+    return { source: field('source', 1000), name: field('name', 214), version: field('version', 64) };
+  });
 }
 
 function parseParts(value: unknown, fail: (what: string) => never): Part[] {

@@ -34,7 +34,7 @@ describe('startup stays light', () => {
     expect(heavy.has(path.join(REPO, 'dist/main.js'))).toBe(false);
   });
 
-  it.each([[['--help']], [['list']], [['init', '--help']]])('%j loads none of them', (args) => {
+  it.each([[['--help']], [['list']], [['init', '--help']], [['pack', 'lint', '--help']]])('%j loads none of them', (args) => {
     const loaded = loadedFiles(args);
     expect(loaded).toContain(path.join(REPO, 'dist/main.js'));
     expect(loaded.filter((f) => heavy.has(f))).toEqual([]);
