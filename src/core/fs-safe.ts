@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
-import path from 'node:path';
 
 /**
  * Reading the target repository, which is untrusted input (SPEC §10): no symbolic link is
@@ -56,14 +55,21 @@ export interface PathState {
  * memory after ai-flow itself changed the tree.
  */
 export function inspectPath(root: string, rel: string): PathState {
-  const parts = rel.split('/');
-  for (let i = 0; i < parts.length - 1; i++) {
-    const dirRel = parts.slice(0, i + 1).join('/');
+  for (let at = rel.indexOf('/'); at !== -1; at = rel.indexOf('/', at + 1)) {
+    const dirRel = rel.slice(0, at);
     const kind = dirKind(root, dirRel);
     if (kind === 'missing') return { kind: 'missing' };
     if (kind !== 'dir') return { kind: 'missing', blockedAt: dirRel, blockedKind: kind };
   }
-  return { kind: kindAt(path.join(root, rel)) };
+  return { kind: kindAt(under(root, rel)) };
+}
+
+/**
+ * `root/rel` for a planned path (POSIX, normalised, no `..`): a plain join, as path.join would
+ * give, without normalising it again for each of hundreds of files.
+ */
+export function under(root: string, rel: string): string {
+  return root.endsWith('/') ? `${root}${rel}` : `${root}/${rel}`;
 }
 
 const dirKinds = new Map<string, EntryKind>();
@@ -73,7 +79,7 @@ export function dirKind(root: string, dirRel: string): EntryKind {
   const key = `${root}\0${dirRel}`;
   let kind = dirKinds.get(key);
   if (kind === undefined) {
-    kind = kindAt(path.join(root, dirRel));
+    kind = kindAt(under(root, dirRel));
     dirKinds.set(key, kind);
   }
   return kind;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { FsError } from '../../errors.js';
-import { kindAt, readRegularFile } from '../fs-safe.js';
+import { kindAt, readRegularFile, under } from '../fs-safe.js';
 import type { Plan } from '../plan.js';
 import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, LEGACY_BASES_PATH, MANIFEST_PATH, serializeBases, serializeManifest } from '../state.js';
 import type { Journal, RunFolder, Step } from './journal.js';
@@ -119,9 +119,10 @@ function runStep(root: string, folder: RunFolder, step: Step): void {
 
 function hashOf(root: string, rel: string): string | null {
   // Most targets of an install are new: no thrown ENOENT for them.
-  if (kindAt(path.join(root, rel)) === 'missing') return null;
+  const abs = under(root, rel);
+  if (kindAt(abs) === 'missing') return null;
   try {
-    const data = readRegularFile(path.join(root, rel), 64 * 1024 * 1024);
+    const data = readRegularFile(abs, 64 * 1024 * 1024);
     return data ? createHash('sha256').update(data).digest('hex') : null;
   } catch {
     return null;
