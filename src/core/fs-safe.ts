@@ -44,6 +44,8 @@ export function describeKind(kind: EntryKind): string {
 /** Where a project-relative path stands: the first folder on the way that is not a real folder, else the entry itself. */
 export interface PathState {
   kind: EntryKind;
+  /** The deepest folder on the way that exists ('' for the root). */
+  deepest: string;
   /** The first parent (relative) that is not a real folder, and what it is. */
   blockedAt?: string;
   blockedKind?: EntryKind;
@@ -55,14 +57,25 @@ export interface PathState {
  * memory after ai-flow itself changed the tree.
  */
 export function inspectPath(root: string, rel: string): PathState {
+  let deepest = '';
   for (let at = rel.indexOf('/'); at !== -1; at = rel.indexOf('/', at + 1)) {
     const dirRel = rel.slice(0, at);
     const kind = dirKind(root, dirRel);
-    if (kind === 'missing') return { kind: 'missing' };
-    if (kind !== 'dir') return { kind: 'missing', blockedAt: dirRel, blockedKind: kind };
+    if (kind === 'missing') return { kind: 'missing', deepest };
+    if (kind !== 'dir') return { kind: 'missing', deepest, blockedAt: dirRel, blockedKind: kind };
+    deepest = dirRel;
   }
-  return { kind: kindAt(under(root, rel)) };
+  const key = `${root}\0${rel}`;
+  let kind = pathKinds.get(key);
+  if (kind === undefined) {
+    kind = kindAt(under(root, rel));
+    pathKinds.set(key, kind);
+  }
+  return { kind, deepest };
 }
+
+/** What stood at each inspected path when the run read it (planning and pre-flight read the same). */
+const pathKinds = new Map<string, EntryKind>();
 
 /**
  * `root/rel` for a planned path (POSIX, normalised, no `..`): a plain join, as path.join would
@@ -87,6 +100,7 @@ export function dirKind(root: string, dirRel: string): EntryKind {
 
 export function forgetPaths(): void {
   dirKinds.clear();
+  pathKinds.clear();
 }
 
 /** Records a folder ai-flow itself just made, so the next path through it needs no lstat. */
