@@ -69,9 +69,9 @@ export function serializeManifest(manifest: Manifest): string {
  * text, then the texts back to back (no escaping of a megabyte of text), Brotli quality 0 (the
  * cheapest that still compresses as well as gzip did).
  */
-export function serializeBases(bases: ReadonlyMap<string, string>): Promise<Buffer> {
+export function serializeBases(bases: ReadonlyMap<string, string>, encode: (text: string) => Buffer = (t) => Buffer.from(t, 'utf8')): Promise<Buffer> {
   const paths = [...bases.keys()].sort();
-  const bodies = paths.map((p) => Buffer.from(bases.get(p) ?? '', 'utf8'));
+  const bodies = paths.map((p) => encode(bases.get(p) ?? ''));
   const head = Buffer.from(`${JSON.stringify({ schemaVersion: BASES_SCHEMA, files: paths.map((p, i) => [p, bodies[i].length]) })}\n`, 'utf8');
   const data = Buffer.concat([head, ...bodies]);
   const z = zlib();

@@ -42,8 +42,15 @@ export function checkCanApply(root: string, plan: Plan, removeState = false): vo
 /** Applies `plan`; `state` is what the state files become, or null to delete them (uninstall). */
 export async function applyPlan(root: string, plan: Plan, state: StateFiles | null, about: Omit<Journal, 'steps'>): Promise<RunFolder> {
   checkCanApply(root, plan, state === null);
+  // Each text is encoded once, for its staged file and for the bases alike.
+  const encoded = new Map<string, Buffer>();
+  const bytes = (text: string): Buffer => {
+    let data = encoded.get(text);
+    if (!data) encoded.set(text, (data = Buffer.from(text, 'utf8')));
+    return data;
+  };
   // Compressing the bases runs on Node's thread pool while the other texts are staged.
-  const bases = state ? serializeBases(plan.bases) : null;
+  const bases = state ? serializeBases(plan.bases, bytes) : null;
   const folder = createRunFolder(root);
   const steps: Step[] = [];
   const stage = (target: string, data: string | Buffer, own: boolean): void => {
@@ -51,7 +58,7 @@ export async function applyPlan(root: string, plan: Plan, state: StateFiles | nu
     writeNew(stagedPath(folder, name), data, target);
     steps.push({ target, staged: name, before: own ? null : hashOf(root, target), own });
   };
-  for (const a of plan.actions) if (typeof a.write === 'string') stage(a.path, Buffer.from(a.write, 'utf8'), false);
+  for (const a of plan.actions) if (typeof a.write === 'string') stage(a.path, bytes(a.write), false);
   for (const a of plan.actions) if (a.write === null) steps.push({ target: a.path, staged: null, before: hashOf(root, a.path), own: false });
   if (state && bases) {
     stage(BASES_PATH, await bases, true);
