@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * A text file as found on disk, so that what ai-flow writes back keeps its form exactly:
  * the UTF-8 byte-order mark and the line endings (SPEC §10). ai-flow's own texts are LF;
@@ -10,20 +12,13 @@ export interface FileText {
   eol: '\n' | '\r\n';
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Decodes UTF-8 text; null for anything else (Latin-1, UTF-16, binary with NUL bytes). */
 export function decodeText(buf: Buffer): FileText | null {
-  let text: string;
-  try {
-    text = strictUtf8.decode(buf);
-  } catch {
-    return null;
-  }
-  if (text.includes('\0')) return null;
+  if (!isUtf8(buf) || buf.includes(0)) return null;
+  let text = buf.toString('utf8');
   const bom = text.startsWith('\ufeff');
   if (bom) text = text.slice(1);
-  return { text, bom, eol: dominantEol(text) };
+  return { text, bom, eol: text.includes('\r\n') ? dominantEol(text) : '\n' };
 }
 
 /** CRLF when most line breaks are CRLF (a file git converted with core.autocrlf), else LF. */
