@@ -75,7 +75,6 @@ const MISSING: DiskEntry = { kind: 'missing' };
 
 function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: PlanInput): PlannedAction {
   const disk = input.disk.get(file.path) ?? MISSING;
-  const base = input.bases.get(file.path);
   const at = (action: Action, reason: string, extra: Partial<PlannedAction> = {}): PlannedAction => ({
     path: file.path, action, owner: file.owner, reason, ...extra,
   });
@@ -113,6 +112,8 @@ function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: Plan
   if (!edited) return at('update', 'new pack text', { write: render(file, found) });
   if (sha256(file.content) === entry.sha256) return at('keep', 'edited by you; pack unchanged');
 
+  // The base is only needed here: an up-to-date or unedited file never loads the stored bases.
+  const base = input.bases.get(file.path);
   const merged = mergeThreeWay(base ?? '', current, file.content, {
     ours: 'your version',
     base: `ai-flow ${input.oldVersion}${base === undefined ? ' (base text missing)' : ''}`,
