@@ -40,6 +40,26 @@ function precompiledTemplates() {
   return out;
 }
 
+/**
+ * A digest of everything that decides the texts ai-flow writes: its sources, the shipped pack,
+ * the version and this build script. An installation records it; an `update` that finds the same
+ * digest and the same answers knows every text is unchanged without rendering one.
+ */
+function buildDigest() {
+  const hash = createHash('sha256');
+  const add = (rel) => {
+    const abs = path.join(repo, rel);
+    for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const child = `${rel}/${e.name}`;
+      if (e.isDirectory()) add(child);
+      else if (e.isFile()) hash.update(`${child}\0`).update(readFileSync(path.join(repo, child))).update('\0');
+    }
+  };
+  for (const dir of ['src', 'prompts', 'templates']) add(dir);
+  for (const file of ['ai-flow-pack.json', 'package.json', 'scripts/build.mjs']) if (existsSync(path.join(repo, file))) hash.update(`${file}\0`).update(readFileSync(path.join(repo, file)));
+  return hash.digest('hex');
+}
+
 const dist = path.join(repo, 'dist');
 rmSync(dist, { recursive: true, force: true });
 const result = await build({
@@ -52,6 +72,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
+  define: { __AI_FLOW_BUILD_DIGEST__: JSON.stringify(buildDigest()) },
   metafile: true,
   legalComments: 'none',
   // Less to parse at every start; names are kept so --verbose stack traces stay readable.

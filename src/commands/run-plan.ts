@@ -1,11 +1,11 @@
 import type { Answers } from '../types.js';
 import { typesOf } from '../types.js';
-import { packVersion } from '../pack/locate.js';
+import { packVersion, shippedDigest } from '../pack/locate.js';
 import { assertInstallable, packFor, stackLabel } from '../pack/use.js';
 import { Renderer } from '../core/render.js';
 import { desiredFiles } from '../core/desired.js';
 import type { Plan } from '../core/plan.js';
-import { planChanges } from '../core/plan.js';
+import { planChanges, planUnchanged } from '../core/plan.js';
 import type { InstalledState } from '../core/disk.js';
 import { readDisk, readProjectFile } from '../core/disk.js';
 import type { FinishedRun, StateFiles } from '../core/apply/apply.js';
@@ -21,16 +21,21 @@ export interface PlannedRun {
   plan: Plan;
   config: string;
   packVersion: string;
+  /** The build digest that produced the texts, when known. */
+  digest?: string;
   /** True when applying would change nothing at all, state files included. */
   noop: boolean;
 }
 
 /** Plans an installation of `answers` into `root` over its current state. Writes nothing. */
 export function planRun(root: string, given: Answers, state: InstalledState, restore: boolean): PlannedRun {
+  const version = packVersion();
+  const digest = given.packs?.length ? null : shippedDigest();
+  const unchanged = digest !== null && !restore ? planIfUnchanged(root, given, state, version, digest) : null;
+  if (unchanged) return unchanged;
   // The recorded packs are read again: their versions as read now are what the config records.
   const { pack, packs } = packFor(root, given.packs, typesOf(given.parts));
   const answers: Answers = { ...given, packs };
-  const version = packVersion();
   const desired = desiredFiles(answers, pack, new Renderer(), version);
   assertInstallable(desired);
   const paths = new Set([...desired.map((d) => d.path), ...(state.manifest?.files.map((f) => f.path) ?? [])]);
@@ -44,8 +49,23 @@ export function planRun(root: string, given: Answers, state: InstalledState, res
     newVersion: stackLabel(version, packs),
   });
   const config = serializeConfig(answers, version);
-  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases.present);
-  return { plan, config, packVersion: version, noop };
+  // The digest vouches for the whole plan: an install with a refused file is planned in full next time.
+  const recorded = digest !== null && !plan.actions.some((a) => a.refused) ? digest : null;
+  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, recorded, state.bases.present);
+  return { plan, config, packVersion: version, ...(recorded ? { digest: recorded } : {}), noop };
+}
+
+/**
+ * An installation made by this very build with these very answers holds exactly the texts this
+ * run would render: each file is then judged by its hash alone, and nothing is rendered.
+ */
+function planIfUnchanged(root: string, answers: Answers, state: InstalledState, version: string, digest: string): PlannedRun | null {
+  const { manifest, bases } = state;
+  if (!manifest || manifest.digest !== digest || manifest.packVersion !== version || !bases.present) return null;
+  const config = serializeConfig(answers, version);
+  if (toLf(readProjectFile(root, CONFIG_PATH) ?? '') !== config) return null;
+  const plan = planUnchanged(manifest, readDisk(root, manifest.files.map((f) => f.path)));
+  return { plan, config, packVersion: version, digest, noop: true };
 }
 
 /** What a journal keeps of a run's report, so a run that finishes it can print it. */
@@ -57,7 +77,7 @@ export interface StoredReport {
 /** Applies the run (under the lock); returns its folder, to complete once the report is printed. */
 export async function applyRun(root: string, run: PlannedRun, command: string, report: StoredReport): Promise<RunFolder | null> {
   if (run.noop) return null;
-  const state: StateFiles = { config: run.config, packVersion: run.packVersion };
+  const state: StateFiles = { config: run.config, packVersion: run.packVersion, ...(run.digest ? { digest: run.digest } : {}) };
   return applyPlan(root, run.plan, state, { command, report });
 }
 
@@ -85,10 +105,10 @@ export function notice(text: string): void {
  * The bases are the texts the manifest hashes: an identical manifest means identical bases, so
  * an up-to-date update never decompresses them.
  */
-function stateFilesMatch(root: string, plan: Plan, config: string, version: string, basesPresent: boolean): boolean {
+function stateFilesMatch(root: string, plan: Plan, config: string, version: string, digest: string | null, basesPresent: boolean): boolean {
   // In LF: a checkout that converted them to CRLF (core.autocrlf) holds the same state.
   if (toLf(readProjectFile(root, CONFIG_PATH) ?? '') !== config) return false;
-  if (toLf(readProjectFile(root, MANIFEST_PATH) ?? '') !== serializeManifest({ schemaVersion: 1, packVersion: version, files: plan.manifest })) return false;
+  if (toLf(readProjectFile(root, MANIFEST_PATH) ?? '') !== serializeManifest({ schemaVersion: 1, packVersion: version, ...(digest ? { digest } : {}), files: plan.manifest })) return false;
   return basesPresent || plan.bases.size === 0;
 }
 

@@ -162,6 +162,34 @@ export function decideRemoval(entry: ManifestEntry, disk: DiskEntry, opts: { why
   return rest === null ? at('delete', `${opts.why}; the file held only the ai-flow block${note}`, null) : at('update', `${opts.why}; the ai-flow block is removed, your text stays${note}`, withBom(rest, found.bom));
 }
 
+/**
+ * The plan when nothing ai-flow would write has changed (same build, same answers): every file
+ * is what it was last installed as, so each is up to date, edited by the user (kept), or deleted
+ * by them (left deleted) — decided by hashes, without rendering a single text. The same reasons
+ * as `planChanges` gives for a pack that did not change.
+ */
+export function planUnchanged(manifest: Manifest, disk: ReadonlyMap<string, DiskEntry>): Plan {
+  const actions = manifest.files.map((entry): PlannedAction => {
+    const at = (action: Action, reason: string, extra: Partial<PlannedAction> = {}): PlannedAction => ({ path: entry.path, action, owner: entry.owner, reason, ...extra });
+    const found = disk.get(entry.path) ?? MISSING;
+    if (found.kind === 'missing') return at('skip', 'deleted by you; left deleted (--restore brings it back)', { userDeleted: true });
+    if (found.kind === 'refused') return at('skip', found.reason, { refused: true });
+    let current = found.file.text;
+    if (entry.owner === 'block') {
+      let block;
+      try {
+        block = findBlock(current, entry.path);
+      } catch (err) {
+        return at('skip', `${(err as Error).message}; fix the markers by hand`, { refused: true });
+      }
+      if (!block) return at('skip', 'ai-flow block removed by you; left out (--restore brings it back)', { userDeleted: true });
+      current = block.inner;
+    }
+    return sha256(toLf(current)) === entry.sha256 ? at('skip', 'up to date') : at('keep', 'edited by you; pack unchanged');
+  });
+  return { actions, manifest: manifest.files, bases: new Map() };
+}
+
 /** The plan of `ai-flow uninstall`: every file of the manifest removed as decideRemoval says. */
 export function planUninstall(manifest: Manifest, disk: ReadonlyMap<string, DiskEntry>, force: boolean): Plan {
   const actions = manifest.files

@@ -52,6 +52,8 @@ export interface ManifestEntry {
 export interface Manifest {
   schemaVersion: number;
   packVersion: string;
+  /** The build digest that produced these texts, when known (see shippedDigest). */
+  digest?: string;
   files: ManifestEntry[];
 }
 
@@ -173,7 +175,8 @@ export function parseManifest(text: string): Manifest {
   if (foreign) {
     throw new StateError(`${MANIFEST_PATH} looks tampered with: it lists ${shown(foreign.path)}, which ai-flow never installs`, 'restore it from version control; ai-flow changed nothing');
   }
-  return { schemaVersion: raw.schemaVersion as number, packVersion: raw.packVersion, files: files as ManifestEntry[] };
+  const digest = typeof raw.digest === 'string' && /^[0-9a-f]{64}$/.test(raw.digest) ? raw.digest : undefined;
+  return { schemaVersion: raw.schemaVersion as number, packVersion: raw.packVersion, ...(digest ? { digest } : {}), files: files as ManifestEntry[] };
 }
 
 /** Reads the bases: this version's framed Brotli file, or the gzip JSON of ai-flow 0.1 (`legacy`). */

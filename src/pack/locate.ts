@@ -14,6 +14,19 @@ export function packRoot(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
 
+/** Set by the build: a digest of everything that decides what ai-flow writes (its code and shipped pack). */
+declare const __AI_FLOW_BUILD_DIGEST__: string | undefined;
+
+/**
+ * What produced an installation's texts, when it can be known without rendering them: the
+ * build's digest, for the shipped pack. Null for a pack standing in for it (AI_FLOW_PACK_DIR)
+ * and for unbundled sources (tests), which are always rendered.
+ */
+export function shippedDigest(): string | null {
+  if (process.env.AI_FLOW_PACK_DIR || typeof __AI_FLOW_BUILD_DIGEST__ !== 'string') return null;
+  return __AI_FLOW_BUILD_DIGEST__;
+}
+
 /** The CLI's own version (package.json next to dist/). */
 export function cliVersion(): string {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -293,3 +293,26 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     expect(none.stderr).toMatch(/not installed .* — run `ai-flow init` there first/);
   });
 });
+
+describe('update when nothing ai-flow writes has changed (same build, same answers)', () => {
+  it('judges every file by its hash: up to date, edited (kept), deleted (left deleted); --restore and --ai still render', () => {
+    const dir = tmpDir();
+    expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']).code).toBe(0);
+    expect(JSON.parse(read(dir, '.ai-flow/manifest.json')).digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(runCli(['update', dir]).stdout).toMatch(/is up to date/);
+    appendFileSync(path.join(dir, '.ai-flow/prompts/shared/flow-commit.md'), 'mine\n');
+    unlinkSync(path.join(dir, '.claude/commands/flow-work.md'));
+    const r = runCli(['update', dir, '--json']);
+    expect(r.code).toBe(0);
+    expect(actions(r.stdout)).toMatchObject({ '.ai-flow/prompts/shared/flow-commit.md': 'keep', '.claude/commands/flow-work.md': 'skip' });
+    // A manifest from another build (or tampered digest) is planned by rendering: the same answer.
+    const manifest = JSON.parse(read(dir, '.ai-flow/manifest.json'));
+    write(dir, '.ai-flow/manifest.json', `${JSON.stringify({ ...manifest, digest: '0'.repeat(64) }, null, 2)}\n`);
+    expect(actions(runCli(['update', dir, '--json', '--dry-run']).stdout)).toMatchObject({ '.ai-flow/prompts/shared/flow-commit.md': 'keep', '.claude/commands/flow-work.md': 'skip' });
+    expect(runCli(['update', dir, '--restore']).code).toBe(0);
+    expect(exists(dir, '.claude/commands/flow-work.md')).toBe(true);
+    expect(runCli(['update', dir, '--ai', 'claude,cursor']).code).toBe(0);
+    expect(exists(dir, '.cursor/rules/ai-flow.mdc')).toBe(true);
+    expect(runCli(['update', dir, '--check']).code).toBe(0);
+  });
+});

@@ -24,6 +24,8 @@ import { moveInto, pruneEmptyDirs, removeFile, writeNew } from './write.js';
 export interface StateFiles {
   config: string;
   packVersion: string;
+  /** The build digest that produced the texts, when known. */
+  digest?: string;
 }
 
 /** Checks that every path the plan writes can be written; throws FsError (exit 3) otherwise. Writes nothing. */
@@ -63,7 +65,7 @@ export async function applyPlan(root: string, plan: Plan, state: StateFiles | nu
   if (state && bases) {
     stage(BASES_PATH, await bases, true);
     stage(CONFIG_PATH, state.config, true);
-    stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, files: plan.manifest }), true);
+    stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, ...(state.digest ? { digest: state.digest } : {}), files: plan.manifest }), true);
   } else {
     for (const own of [BASES_PATH, CONFIG_PATH, MANIFEST_PATH]) steps.push({ target: own, staged: null, before: null, own: true });
   }
