@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { cliVersion } from './pack/locate.js';
 import { PROJECT_TYPES, SCOPES } from './types.js';
-import { TOOL_IDS } from './tools/registry.js';
 
 /** A repeatable option: every value given is kept (`--ai claude --ai cursor`). */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -28,11 +27,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('interview, then install the prompt pack, AGENTS.md, rules and slash commands into dir')
     .argument('[dir]', 'target directory', '.')
     .option('--type <type>', `project type: ${PROJECT_TYPES.join(', ')}`)
-    .option('--ai <tools>', `AI tools, comma-separated or repeated, or "all" (${TOOL_IDS.join(', ')})`, collect)
+    .option('--ai <tools>', 'AI tools: ids or aliases, comma-separated or repeated, or "all" (`ai-flow list` shows them)', collect)
+    .option('--delivery <kind>', 'auto (each tool\'s default), commands or skills, where a tool has both')
     .option('--name <name>', 'project name (default: package.json name, else the folder name)')
     .option('--description <text>', 'one-line description of the project')
     .option('--scope <scope>', `depth of the interview and defaults: ${SCOPES.join(', ')} (default: production)`)
-    .option('--answers <file>', 'read answers from a JSON file (keys: name, description, type, scope, tools, stack)')
+    .option('--answers <file>', 'read answers from a JSON file (keys: name, description, type, scope, tools, delivery, stack)')
     .option('--force', 'reinstall over an existing installation; your edits are merged, never discarded')
     .option('-y, --yes', 'never prompt: flags, then saved answers, then detected values, then defaults')
     .option('--dry-run', 'render everything and print the plan; write nothing')
@@ -47,6 +47,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('refresh an installation to this version; your edits are kept or merged')
     .argument('[dir]', 'target directory', '.')
     .option('--ai <tools>', 'change the AI tools (comma-separated or repeated, or "all"): added ones are installed, dropped ones removed', collect)
+    .option('--delivery <kind>', 'change the delivery: auto, commands or skills')
     .option('--restore', 'bring back files you deleted')
     .option('--check', 'write nothing; exit 1 when anything would change (for CI)')
     .option('-y, --yes', 'never prompt (update never prompts; accepted for symmetry)')
@@ -71,6 +72,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('list')
     .description('the project types, their phases, the AI tools and their files')
+    .option('--ai <tools>', 'show these tools as installed together (ids, aliases or "all"); default: each alone', collect)
+    .option('--delivery <kind>', 'auto, commands or skills, as init --delivery')
     .option('--json', 'print as one JSON document')
     .action(async (opts: Record<string, unknown>) => {
       const { list } = await import('./commands/list.js');

@@ -1,3 +1,5 @@
+import type { DeliveryPreference } from './tools/types.js';
+
 /** Shared vocabulary of the CLI: project types, scopes, answers. */
 
 export const PACK_TYPES = ['backend', 'frontend', 'mobile', 'desktop'] as const;
@@ -54,5 +56,7 @@ export interface Answers {
   type: ProjectType;
   scope: Scope;
   tools: string[];
+  /** Commands or skills where a tool has both (`--delivery`); each tool's default when absent. */
+  delivery?: DeliveryPreference;
   stack: StackFacts;
 }

@@ -14,6 +14,8 @@ import { formatPlan, formatSummary, parseReportedActions, reportedActions, summa
 import type { InterruptedRun, PlannedRun, StoredReport } from './run-plan.js';
 import { applyRun, finishRun, noteInterruptedRun, notice, planRun, withLock } from './run-plan.js';
 import { isRecord, parseConfig } from '../core/state.js';
+import { installedCommands } from '../pack/commands.js';
+import { describeInvocations } from '../tools/listing.js';
 
 export interface InitOptions extends InitFlags {
   answers?: string;
@@ -35,7 +37,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
   const detected = withSaved(detectProject(root, notice), before.config);
   const interactive = !opts.yes && process.stdin.isTTY === true;
   const prompter = interactive ? (await import('../interview/prompter.js')).inquirerPrompter(opts.json ? process.stderr : process.stdout) : null;
-  const answers = await completeAnswers(given, detected, prompter);
+  const answers = await completeAnswers({ delivery: before.config?.delivery, ...given }, detected, prompter);
 
   if (opts.dryRun) {
     const interrupted = noteInterruptedRun(root, true);
@@ -123,7 +125,8 @@ function report(root: string, answers: Answers, actions: ReportedAction[], inter
     process.stdout.write(c.red(`${summary.refused} file(s) were refused (see above) and left untouched. Fix or move them away, then run \`ai-flow update --restore\` to install them.\n`));
   }
   if (!opts.dryRun && exitCode === 0) {
-    const build = answers.type === 'fullstack' ? '/backend-flow-build and /frontend-flow-build' : '/flow-build';
+    const builds = installedCommands(answers.type).map((cmd) => cmd.name).filter((name) => name.endsWith('flow-build'));
+    const build = describeInvocations(answers.tools, builds, answers.delivery);
     process.stdout.write(`\nNext: open the project in your AI assistant and run ${c.cyan(build)} to write the project documents.\n`);
   }
   return exitCode;

@@ -4,7 +4,8 @@ import { compareVersions, packRoot, packVersion } from '../pack/locate.js';
 import { resolveTarget } from '../core/paths.js';
 import { readInstallation } from '../core/disk.js';
 import { checkCanApply } from '../core/apply/apply.js';
-import { parseTools } from '../interview/questions.js';
+import { checkDelivery, parseTools } from '../interview/questions.js';
+import type { DeliveryPreference } from '../tools/types.js';
 import { makeColors, printJson, startProgress } from '../output.js';
 import type { ReportedAction, Summary } from '../report.js';
 import { formatPlan, formatSummary, planChangesDisk, reportedActions, summarize } from '../report.js';
@@ -13,6 +14,7 @@ import { applyRun, finishRun, noteInterruptedRun, planRun, withLock } from './ru
 
 export interface UpdateOptions {
   ai?: string[];
+  delivery?: string;
   restore?: boolean;
   check?: boolean;
   dryRun?: boolean;
@@ -30,6 +32,8 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
     if (typeof parsed === 'string') throw new UsageError(`--ai: ${parsed}`, 'run `ai-flow update --help`');
     tools = parsed;
   }
+  const why = opts.delivery === undefined ? null : checkDelivery(opts.delivery);
+  if (why) throw new UsageError(`--delivery: ${why}`, 'run `ai-flow update --help`');
   const writes = !opts.dryRun && !opts.check;
   if (!writes) return updateOnce(root, tools, opts, false);
   // Refuse a missing or corrupt installation before taking the lock (which creates .ai-flow/).
@@ -47,8 +51,9 @@ async function updateOnce(root: string, tools: string[] | undefined, opts: Updat
   if (state.bases.size === 0 && state.manifest.files.length > 0) {
     process.stderr.write(`ai-flow: ${BASES_PATH} is missing; edited files that also changed in the pack will be marked as conflicts — restore it from version control to merge them\n`);
   }
-  const { schemaVersion: _schema, packVersion: _version, ...answers } = state.config;
-  const run = planRun(root, { ...answers, tools: tools ?? answers.tools }, state, Boolean(opts.restore));
+  const { schemaVersion: _schema, packVersion: _version, ...saved } = state.config;
+  const answers = { ...saved, tools: tools ?? saved.tools, delivery: (opts.delivery?.trim().toLowerCase() as DeliveryPreference | undefined) ?? saved.delivery };
+  const run = planRun(root, answers, state, Boolean(opts.restore));
   // The same pre-flight for --check, --dry-run and the real run: a dry run tells the truth.
   if (!run.noop) checkCanApply(root, run.plan);
   const actions = reportedActions(run.plan);
@@ -60,7 +65,7 @@ async function updateOnce(root: string, tools: string[] | undefined, opts: Updat
   if (writes) {
     const progress = await startProgress('Updating ai-flow…', !opts.json);
     try {
-      folder = applyRun(root, run, 'update', { answers: { ...answers, tools: tools ?? answers.tools }, actions });
+      folder = applyRun(root, run, 'update', { answers, actions });
     } finally {
       progress.stop();
     }

@@ -3,7 +3,8 @@ import { packTypesOf, SCOPE_LABELS, TYPE_LABELS } from '../types.js';
 import type { Pack, PlannedDocument } from '../pack/pack.js';
 import type { InstalledCommand } from '../pack/commands.js';
 import { installedCommands } from '../pack/commands.js';
-import { toolById } from '../tools/registry.js';
+import type { InvocationRow } from '../tools/delivery.js';
+import { invocationRows } from '../tools/delivery.js';
 
 /** Everything a `.hbs` template may use. Every key always exists, so strict mode only
  *  ever fails on a real typo in a template. */
@@ -19,8 +20,8 @@ export interface RenderContext {
   };
   stack: Answers['stack'] & { known: boolean; commandsKnown: boolean };
   commands: InstalledCommand[];
-  /** The chosen tools, with how each runs the build command. */
-  tools: { id: string; name: string; example: string }[];
+  /** The chosen tools, with how each runs the commands (`example`: the first command). */
+  tools: (InvocationRow & { example: string })[];
   /** Per pack type: the prompts folder and the documents /flow-build will write under docs/ and specs/. */
   packs: { type: string; prompts: string; templates: string; documents: PlannedDocument[] }[];
   /** Documents at the repository root, written once even in a fullstack project. */
@@ -47,10 +48,7 @@ export function buildContext(answers: Answers, pack: Pack, version: string): Ren
       commandsKnown: Boolean(s.buildCommand || s.testCommand || s.lintCommand),
     },
     commands: installedCommands(answers.type),
-    tools: answers.tools.flatMap((id) => {
-      const tool = toolById(id);
-      return tool ? [{ id, name: tool.name, example: tool.invoke(installedCommands(answers.type)[0].name) }] : [];
-    }),
+    tools: invocationRows(answers.tools, installedCommands(answers.type).map((c) => c.name), answers.delivery).map((r) => ({ ...r, example: r.invocations[0].invoke })),
     packs: packTypesOf(answers.type).map((t) => ({
       type: t,
       prompts: `.ai-flow/prompts/${t}/`,

@@ -2,7 +2,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Answers, StackFacts } from '../types.js';
 import { EMPTY_STACK, PROJECT_TYPES, SCOPES } from '../types.js';
 import { StateError } from '../errors.js';
-import { TOOL_IDS } from '../tools/registry.js';
+import { normalizeToolIds, resolveToolId } from '../tools/registry.js';
+import type { DeliveryPreference } from '../tools/types.js';
+import { DELIVERY_PREFERENCES } from '../tools/types.js';
 import { checkLine, LIMITS, shown } from '../values.js';
 import { isInstallablePath } from './path-set.js';
 
@@ -78,8 +80,12 @@ export function parseConfig(text: string): Config {
   const tools = raw.tools;
   if (!Array.isArray(tools) || !tools.every((t) => typeof t === 'string')) fail('"tools" must be a list of tool ids');
   if ((tools as string[]).length === 0) fail('"tools" is empty (an installation has at least one AI tool)');
-  const unknown = (tools as string[]).filter((t) => !TOOL_IDS.includes(t));
+  const unknown = (tools as string[]).filter((t) => !resolveToolId(t));
   if (unknown.length > 0) fail(`unknown tool "${unknown.join('", "')}" (written by a newer ai-flow?)`);
+  // A renamed tool is saved under its old id (`windsurf`): read it as the current one.
+  const ids = normalizeToolIds((tools as string[]).map((t) => resolveToolId(t)!));
+  const delivery = raw.delivery;
+  if (delivery !== undefined && !(DELIVERY_PREFERENCES as readonly unknown[]).includes(delivery)) fail(`unknown delivery ${shown(String(delivery))} (allowed: ${DELIVERY_PREFERENCES.join(', ')})`);
   return {
     schemaVersion: raw.schemaVersion as number,
     packVersion: str('packVersion'),
@@ -87,7 +93,8 @@ export function parseConfig(text: string): Config {
     description: str('description'),
     type: type as Config['type'],
     scope: scope as Config['scope'],
-    tools: tools as string[],
+    tools: ids,
+    ...(delivery === undefined ? {} : { delivery: delivery as DeliveryPreference }),
     stack: parseStack(raw.stack, fail),
   };
 }

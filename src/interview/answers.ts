@@ -5,7 +5,8 @@ import { isRecord } from '../core/state.js';
 import { DEFAULT_TOOLS } from '../tools/registry.js';
 import type { Detected } from './detect.js';
 import type { Prompter } from './prompter.js';
-import { checkDescription, checkName, checkScope, checkStackValue, checkType, normalizeId, parseTools, SCOPE_CHOICES, TOOL_CHOICES, TYPE_CHOICES } from './questions.js';
+import type { DeliveryPreference } from '../tools/types.js';
+import { checkDelivery, checkDescription, checkName, checkScope, checkStackValue, checkType, normalizeId, parseTools, SCOPE_CHOICES, toolChoices, TYPE_CHOICES } from './questions.js';
 import { readAnswersFile } from './answers-file.js';
 import { shown } from '../values.js';
 
@@ -16,6 +17,7 @@ export interface GivenAnswers {
   type?: ProjectType;
   scope?: Scope;
   tools?: string[];
+  delivery?: DeliveryPreference;
   stack?: Partial<StackFacts>;
 }
 
@@ -25,6 +27,7 @@ export interface InitFlags {
   type?: string;
   scope?: string;
   ai?: string | string[];
+  delivery?: string;
 }
 
 /** Validates flags; a bad value is a UsageError naming the flag and the allowed values. */
@@ -42,10 +45,11 @@ export function answersFromFlags(flags: InitFlags): GivenAnswers {
     if (typeof tools === 'string') fail('ai', tools);
     else out.tools = tools;
   }
+  if (flags.delivery !== undefined) { fail('delivery', checkDelivery(flags.delivery)); out.delivery = normalizeId(flags.delivery) as DeliveryPreference; }
   return out;
 }
 
-const ANSWER_KEYS = ['name', 'description', 'type', 'scope', 'tools', 'ai', 'stack'];
+const ANSWER_KEYS = ['name', 'description', 'type', 'scope', 'tools', 'ai', 'delivery', 'stack'];
 
 /** Reads and validates an `--answers` JSON file with the same rules as the flags. */
 export function answersFromFile(file: string): GivenAnswers {
@@ -61,14 +65,14 @@ export function answersFromFile(file: string): GivenAnswers {
     if (v === undefined) return undefined;
     return typeof v === 'string' ? v : bad(key, 'must be a string');
   };
-  const flags: InitFlags = { name: str('name'), description: str('description'), type: str('type'), scope: str('scope') };
+  const flags: InitFlags = { name: str('name'), description: str('description'), type: str('type'), scope: str('scope'), delivery: str('delivery') };
   const out: GivenAnswers = {};
-  for (const [key, check] of [['name', checkName], ['description', checkDescription], ['type', checkType], ['scope', checkScope]] as const) {
+  for (const [key, check] of [['name', checkName], ['description', checkDescription], ['type', checkType], ['scope', checkScope], ['delivery', checkDelivery]] as const) {
     const v = flags[key];
     if (v !== undefined) {
       const why = check(v);
       if (why) bad(key, why);
-      (out as Record<string, string>)[key] = key === 'type' || key === 'scope' ? normalizeId(v) : v;
+      (out as Record<string, string>)[key] = key === 'name' || key === 'description' ? v : normalizeId(v);
     }
   }
   const toolsRaw = raw.tools ?? raw.ai;
@@ -118,6 +122,7 @@ export async function completeAnswers(given: GivenAnswers, detected: Detected, p
     type,
     scope: given.scope ?? 'production',
     tools,
+    delivery: given.delivery ?? 'auto',
     stack: { ...detected.stack, ...given.stack },
   };
   if (!prompter) return defaults;
@@ -129,12 +134,12 @@ export async function completeAnswers(given: GivenAnswers, detected: Detected, p
     given.tools ??
     (await prompter.checkbox({
       message: 'AI tools to install for (space to toggle)',
-      choices: TOOL_CHOICES.map((c) => ({ ...c, checked: defaults.tools.includes(c.value) })),
+      choices: toolChoices(detected.tools, defaults.tools),
       validate: (v) => (v.length === 0 ? 'choose at least one tool' : null),
     }));
   const scope = given.scope ?? ((await prompter.select({ message: 'Scope', choices: SCOPE_CHOICES, default: defaults.scope })) as Scope);
   const stack = await confirmStack(defaults.stack, given.stack ?? {}, prompter);
-  return { name, description, type: chosenType, scope, tools: chosenTools, stack };
+  return { name, description, type: chosenType, scope, tools: chosenTools, delivery: defaults.delivery, stack };
 }
 
 const STACK_LABELS: Record<keyof StackFacts, string> = {

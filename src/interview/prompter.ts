@@ -4,14 +4,18 @@ import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
 import select from '@inquirer/select';
-import type { Choice } from './questions.js';
+import { Separator } from '@inquirer/core';
+import type { CheckboxItem, Choice } from './questions.js';
 import { CancelledError } from '../errors.js';
+
+/** Rows of a long list shown at once; the rest scrolls. */
+const PAGE_SIZE = 16;
 
 /** The few prompt kinds the interview uses; tests pass a scripted implementation. */
 export interface Prompter {
   input(q: { message: string; default?: string; validate?: (v: string) => string | null }): Promise<string>;
   select(q: { message: string; choices: Choice[]; default?: string }): Promise<string>;
-  checkbox(q: { message: string; choices: (Choice & { checked: boolean })[]; validate?: (v: string[]) => string | null }): Promise<string[]>;
+  checkbox(q: { message: string; choices: CheckboxItem[]; validate?: (v: string[]) => string | null }): Promise<string[]>;
   confirm(q: { message: string; default: boolean }): Promise<boolean>;
 }
 
@@ -35,7 +39,13 @@ export function inquirerPrompter(output: NodeJS.WritableStream): Prompter {
     checkbox: (q) =>
       guard(() =>
         inq.checkbox(
-          { message: q.message, choices: q.choices, pageSize: q.choices.length, validate: q.validate ? (items) => q.validate!(items.map((i) => i.value)) ?? true : undefined },
+          {
+            message: q.message,
+            choices: q.choices.map((c) => ('separator' in c ? new Separator(c.separator) : c)),
+            pageSize: Math.min(q.choices.length, PAGE_SIZE),
+            loop: false,
+            validate: q.validate ? (items) => q.validate!(items.map((i) => i.value)) ?? true : undefined,
+          },
           ctx,
         ),
       ),
