@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Packaging smoke test (SPEC §9): pack the tarball, install it globally into a temporary
 // prefix, and run the installed `ai-flow init --yes` in a temporary git repo per project type.
+// With $AI_FLOW_TEST_NODE (the Node matrix), the installed CLI runs on that node: its folder
+// comes first on the PATH its `#!/usr/bin/env node` line searches; npm keeps the machine's.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'ai-flow-smoke-'));
 const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+const testNode = process.env.AI_FLOW_TEST_NODE;
+const cliEnv = testNode ? { ...process.env, PATH: `${path.dirname(testNode)}${path.delimiter}${process.env.PATH}` } : process.env;
+/** Runs the installed CLI (or `node`) as a user's shell would, on the node under test. */
+const cli = (cmd, args) => sh(cmd, args, { env: cliEnv });
 const fail = (msg) => {
   console.error(`smoke: FAIL — ${msg}`);
   process.exit(1);
@@ -29,22 +35,25 @@ try {
   sh('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball]);
   const bin = path.join(prefix, 'bin', 'ai-flow');
   if (!existsSync(bin)) fail(`installed bin not found at ${bin}`);
-  const version = sh(bin, ['--version']).trim();
+  const nodeVersion = cli('node', ['--version']).trim();
+  if (testNode && nodeVersion !== sh(testNode, ['--version']).trim()) fail(`the CLI would run on node ${nodeVersion}, not on ${testNode}`);
+  console.log(`smoke: the installed CLI runs on node ${nodeVersion}`);
+  const version = cli(bin, ['--version']).trim();
   if (version !== JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version) fail(`--version printed ${version}`);
 
   for (const type of ['backend', 'frontend', 'mobile', 'desktop', 'fullstack']) {
     const dir = path.join(work, `repo-${type}`);
     sh('git', ['init', '-q', dir]);
     writeFileSync(path.join(dir, 'README.md'), `# ${type} smoke\n`);
-    sh(bin, ['init', dir, '--yes', '--type', type, '--ai', 'all']);
+    cli(bin, ['init', dir, '--yes', '--type', type, '--ai', 'all']);
     const config = JSON.parse(readFileSync(path.join(dir, '.ai-flow/ai-flow.json'), 'utf8'));
     if (config.type !== type) fail(`${type}: ai-flow.json says ${config.type}`);
     const build = type === 'fullstack' ? 'backend-flow-build' : 'flow-build';
     for (const f of ['AGENTS.md', 'CLAUDE.md', `.claude/commands/${build}.md`, `.gemini/commands/${build}.toml`, '.ai-flow/prompts/shared/flow-work.md']) {
       if (!existsSync(path.join(dir, f))) fail(`${type}: ${f} was not written`);
     }
-    sh(bin, ['doctor', dir]);
-    sh(bin, ['update', dir, '--check']);
+    cli(bin, ['doctor', dir]);
+    cli(bin, ['update', dir, '--check']);
     console.log(`smoke: ${type}: init, doctor and update --check passed`);
   }
   console.log('smoke: 1 passed, 0 failed');

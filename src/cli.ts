@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { cliVersion } from './pack/locate.js';
-import { PROJECT_TYPES, SCOPES } from './types.js';
+import { DEFAULT_LANGUAGE, PACK_TYPES, SCOPES } from './types.js';
 
 /** A repeatable option: every value given is kept (`--ai claude --ai cursor`). */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -26,13 +26,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('init')
     .description('interview, then install the prompt pack, AGENTS.md, rules and slash commands into dir')
     .argument('[dir]', 'target directory', '.')
-    .option('--type <type>', `project type: ${PROJECT_TYPES.join(', ')}`)
+    .option('--type <types>', `the project's parts, comma-separated: ${PACK_TYPES.join(', ')} (fullstack = backend,frontend; default: detected, else backend)`)
+    .option('--part-dir <type=dir>', 'each part\'s folder, comma-separated or repeated, e.g. backend=server,mobile=app (default: detected, else .)', collect)
     .option('--ai <tools>', 'AI tools: ids or aliases, comma-separated or repeated, or "all" (`ai-flow list` shows them)', collect)
     .option('--delivery <kind>', 'auto (each tool\'s default), commands or skills, where a tool has both')
     .option('--name <name>', 'project name (default: package.json name, else the folder name)')
     .option('--description <text>', 'one-line description of the project')
     .option('--scope <scope>', `depth of the interview and defaults: ${SCOPES.join(', ')} (default: production)`)
-    .option('--answers <file>', 'read answers from a JSON file (keys: name, description, type, scope, tools, delivery, stack)')
+    .option('--language <name>', `language of the documents the assistant writes (default: ${DEFAULT_LANGUAGE})`)
+    .option('--answers <file>', 'read answers from a JSON file, or - for standard input (keys: name, description, type, parts, scope, tools, delivery, language, stack)')
     .option('--force', 'reinstall over an existing installation; your edits are merged, never discarded')
     .option('-y, --yes', 'never prompt: flags, then saved answers, then detected values, then defaults')
     .option('--dry-run', 'render everything and print the plan; write nothing')

@@ -22,6 +22,27 @@ export function checkLine(value: string, max: number): string | null {
   return null;
 }
 
+/**
+ * A part's folder: relative to the repository root, in POSIX form, inside it, and made of plain
+ * names (it is written into commands such as `cd <dir> && …`). '.' is the root itself.
+ */
+export function checkDir(value: string): string | null {
+  if (value === '.') return null;
+  if (value.length === 0 || value.length > 200) return 'must be a folder path of 1 to 200 characters';
+  if (value.startsWith('/') || /^[A-Za-z]:/.test(value) || value.includes('\\')) return 'must be relative to the repository root, with / between folders';
+  const segments = value.replace(/\/+$/, '').split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'must stay inside the repository (no "..", no empty folder names)';
+  if (segments.some((s) => !/^[A-Za-z0-9_@+-][A-Za-z0-9._@+-]*$/.test(s))) return 'may only use letters, digits and . _ @ + - in folder names';
+  if (/^\.(git|ai-flow)$/i.test(segments[0])) return `cannot be inside ${segments[0]}`;
+  return null;
+}
+
+/** A folder as stored: no leading ./, no trailing /. */
+export function normalizeDir(value: string): string {
+  const trimmed = value.trim().replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
+  return trimmed === '' ? '.' : trimmed;
+}
+
 /** A value as it may be echoed in a one-line message: cut to a readable length, control characters escaped. */
 export function shown(value: string, max = 60): string {
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;

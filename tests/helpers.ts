@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(REPO, 'bin', 'ai-flow.js');
+/** The node that runs every spawned CLI: $AI_FLOW_TEST_NODE (the Node matrix of `npm run test:e2e`), else vitest's own. */
+export const NODE = process.env.AI_FLOW_TEST_NODE || process.execPath;
 
 export interface CliResult {
   code: number;
@@ -17,7 +19,7 @@ export interface CliResult {
 
 /** Runs the built CLI like a user would, with stdin closed (not a terminal). */
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(NODE, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env },
     input: opts.input ?? '',

@@ -24,7 +24,7 @@ export async function doctor(dir: string | undefined, opts: DoctorOptions): Prom
     result.findings.push(finding('.ai-flow', 0, 'interrupted-run', 'an earlier init or update was interrupted — run `ai-flow update` to finish it'));
   }
   for (const what of runs.ignored) result.findings.push(finding('.ai-flow', 0, 'foreign-run', `ignored ${what}`, 'info'));
-  return report('installation', root, result.findings, { edited: result.edited, deleted: result.deleted, tools: state.config.tools, type: state.config.type }, opts);
+  return report('installation', root, result.findings, { edited: result.edited, deleted: result.deleted, tools: state.config.tools, parts: state.config.parts.map((part) => ({ type: part.type, dir: part.dir })) }, opts);
 }
 
 function report(kind: string, target: string, findings: Finding[], extra: Record<string, unknown>, opts: DoctorOptions): number {

@@ -4,17 +4,18 @@ import type { Prompter } from '../interview/prompter.js';
 import { resolveTarget } from '../core/paths.js';
 import { readInstalledState } from '../core/disk.js';
 import { checkCanApply, pendingRuns } from '../core/apply/apply.js';
-import type { Detected } from '../interview/detect.js';
-import { detectProject } from '../interview/detect.js';
-import type { GivenAnswers, InitFlags } from '../interview/answers.js';
-import { answersFromFile, answersFromFlags, completeAnswers, mergeGiven } from '../interview/answers.js';
+import { describePart, detectProject } from '../interview/detect.js';
+import type { InitFlags } from '../interview/answers.js';
+import { answersFromFlags, completeAnswers, givenFromAnswers, mergeGiven } from '../interview/answers.js';
+import { answersFromFile } from '../interview/answers-file.js';
 import { makeColors, printJson, startProgress } from '../output.js';
 import type { ReportedAction } from '../report.js';
 import { formatPlan, formatSummary, parseReportedActions, reportedActions, summarize } from '../report.js';
 import type { InterruptedRun, PlannedRun, StoredReport } from './run-plan.js';
 import { applyRun, finishRun, noteInterruptedRun, notice, planRun, withLock } from './run-plan.js';
-import { isRecord, parseConfig } from '../core/state.js';
+import { CONFIG_SCHEMA, isRecord, parseConfig } from '../core/state.js';
 import { installedCommands } from '../pack/commands.js';
+import { typesOf } from '../types.js';
 import { describeInvocations } from '../tools/listing.js';
 
 export interface InitOptions extends InitFlags {
@@ -30,14 +31,16 @@ export interface InitOptions extends InitFlags {
 export async function init(dir: string | undefined, opts: InitOptions): Promise<number> {
   const root = resolveTarget(dir ?? '.');
   // Validate everything given up front before asking a single question.
-  const given = mergeGiven(answersFromFlags(opts), opts.answers ? answersFromFile(opts.answers) : {});
+  const typed = mergeGiven(answersFromFlags(opts), opts.answers ? answersFromFile(opts.answers) : {});
   const before = readInstalledState(root);
   const { pending } = pendingRuns(root);
   if (before.config && !opts.force && !pending) throw alreadyInstalled(root);
-  const detected = withSaved(detectProject(root, notice), before.config);
+  // With --force, the saved answers outrank detection (but not what was typed now).
+  const given = before.config ? mergeGiven(typed, givenFromAnswers(before.config)) : typed;
+  const detected = detectProject(root, notice);
   const interactive = !opts.yes && process.stdin.isTTY === true;
   const prompter = interactive ? (await import('../interview/prompter.js')).inquirerPrompter(opts.json ? process.stderr : process.stdout) : null;
-  const answers = await completeAnswers({ delivery: before.config?.delivery, ...given }, detected, prompter);
+  const answers = await completeAnswers(given, detected, prompter, notice);
 
   if (opts.dryRun) {
     const interrupted = noteInterruptedRun(root, true);
@@ -85,26 +88,13 @@ async function confirmWrite(prompter: Prompter, root: string, run: PlannedRun): 
   if (!ok) throw new CancelledError();
 }
 
-/** Saved answers (from an earlier install, with --force) outrank detection as defaults. */
-function withSaved(detected: Detected, saved: GivenAnswers | null): Detected {
-  if (!saved) return detected;
-  return {
-    ...detected,
-    name: saved.name ?? detected.name,
-    description: saved.description ?? detected.description,
-    type: saved.type ?? detected.type,
-    tools: saved.tools ?? detected.tools,
-    stack: { ...detected.stack, ...saved.stack },
-  };
-}
-
 /** The report of a finished interrupted init, as its journal kept it; null when unusable. */
 function storedReport(raw: unknown): StoredReport | null {
   if (!isRecord(raw) || !isRecord(raw.answers)) return null;
   const actions = parseReportedActions(raw.actions);
   if (!actions) return null;
   try {
-    const { schemaVersion: _s, packVersion: _v, ...answers } = parseConfig(JSON.stringify({ schemaVersion: 1, packVersion: '0.0.0', ...raw.answers }));
+    const { schemaVersion: _s, packVersion: _v, ...answers } = parseConfig(JSON.stringify({ schemaVersion: CONFIG_SCHEMA, packVersion: '0.0.0', ...raw.answers }));
     return { answers, actions };
   } catch {
     return null;
@@ -120,12 +110,13 @@ function report(root: string, answers: Answers, actions: ReportedAction[], inter
   }
   const c = makeColors(false);
   const head = opts.dryRun ? `Plan for ${root} (dry run, nothing written):` : `ai-flow installed in ${root}:`;
-  process.stdout.write(`${c.bold(head)}\n${formatPlan(actions, c, Boolean(opts.dryRun || opts.verbose))}\n${formatSummary(summary, c)}\n`);
+  const parts = answers.parts.map((p) => `  ${describePart(p)}${p.stack.testCommand ? ` — test: ${p.stack.testCommand}` : ''}`).join('\n');
+  process.stdout.write(`${c.bold(head)}\n${c.dim('Parts:')}\n${parts}\n${formatPlan(actions, c, Boolean(opts.dryRun || opts.verbose))}\n${formatSummary(summary, c)}\n`);
   if (summary.refused > 0) {
     process.stdout.write(c.red(`${summary.refused} file(s) were refused (see above) and left untouched. Fix or move them away, then run \`ai-flow update --restore\` to install them.\n`));
   }
   if (!opts.dryRun && exitCode === 0) {
-    const builds = installedCommands(answers.type).map((cmd) => cmd.name).filter((name) => name.endsWith('flow-build'));
+    const builds = installedCommands(typesOf(answers.parts)).map((cmd) => cmd.name).filter((name) => name.endsWith('flow-build'));
     const build = describeInvocations(answers.tools, builds, answers.delivery);
     process.stdout.write(`\nNext: open the project in your AI assistant and run ${c.cyan(build)} to write the project documents.\n`);
   }

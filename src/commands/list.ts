@@ -1,8 +1,8 @@
-import { PACK_TYPES, PROJECT_TYPES, TYPE_LABELS, packTypesOf } from '../types.js';
+import { PACK_TYPES, TYPE_ALIASES, TYPE_LABELS } from '../types.js';
 import { Pack } from '../pack/pack.js';
 import { packRoot } from '../pack/locate.js';
 import { installedCommands } from '../pack/commands.js';
-import { toolListings, formatToolListings } from '../tools/listing.js';
+import { formatToolListings, toolListings } from '../tools/listing.js';
 import type { DeliveryPreference } from '../tools/types.js';
 import { checkDelivery, parseTools } from '../interview/questions.js';
 import { UsageError } from '../errors.js';
@@ -18,26 +18,27 @@ export interface ListOptions {
 /** `ai-flow list`: project types and their phases, the commands, the AI tools and their files. */
 export async function list(opts: ListOptions): Promise<number> {
   const pack = new Pack(packRoot());
-  const types = PROJECT_TYPES.map((t) => ({
-    id: t,
-    label: TYPE_LABELS[t],
-    installs: packTypesOf(t),
-    commands: installedCommands(t).map((c) => c.name),
-  }));
+  const types = PACK_TYPES.map((t) => ({ id: t, label: TYPE_LABELS[t], commands: installedCommands([t]).map((c) => c.name) }));
+  const parts = {
+    rule: 'a project is a list of parts {type, dir}, at most one per type; with several parts the build and docs-sync commands are per part and the documents go under docs/<type>/ and specs/<type>/',
+    aliases: TYPE_ALIASES,
+    example: { types: ['backend', 'mobile'], commands: installedCommands(['backend', 'mobile']).map((c) => c.name) },
+  };
   const phases = Object.fromEntries(PACK_TYPES.map((t) => [t, phaseTitles(pack, t)]));
-  const tools = toolListings(installedCommands('backend').map((c) => c.name), selection(opts), delivery(opts));
+  const tools = toolListings(installedCommands(['backend']).map((c) => c.name), selection(opts), delivery(opts));
   if (opts.json) {
-    printJson({ types, phases, tools });
+    printJson({ types, parts, phases, tools });
     return 0;
   }
   const c = makeColors(false);
-  const out: string[] = [c.bold('Project types (--type)')];
+  const out: string[] = [c.bold('Project parts (--type, several allowed; --part-dir sets their folders)')];
   for (const t of types) out.push(`  ${t.id.padEnd(10)} ${t.label}`);
+  out.push(c.dim(`  e.g. --type backend,mobile --part-dir backend=server,mobile=app; fullstack = ${TYPE_ALIASES.fullstack.join(',')}`));
   for (const t of PACK_TYPES) {
     out.push('', c.bold(`Phases of /flow-build — ${t}`));
     for (const p of phases[t]) out.push(`  ${p}`);
   }
-  out.push('', c.bold('Slash commands'), `  ${installedCommands('backend').map((x) => `/${x.name}`).join('  ')}`, c.dim('  fullstack: /backend-flow-build, /frontend-flow-build, /backend-flow-docs-sync, /frontend-flow-docs-sync, and the shared ones once'));
+  out.push('', c.bold('Slash commands'), `  ${installedCommands(['backend']).map((x) => `/${x.name}`).join('  ')}`, c.dim('  several parts: /<type>-flow-build and /<type>-flow-docs-sync per part (e.g. /backend-flow-build, /mobile-flow-build), the others once'));
   out.push('', c.bold(`AI tools (--ai id or alias, or all)${opts.ai ? '' : ', each as installed alone'}: how to run a command, files`));
   out.push(...formatToolListings(tools, c.dim));
   process.stdout.write(`${out.join('\n')}\n`);

@@ -15,6 +15,7 @@ import { CONFIG_PATH, MANIFEST_PATH, serializeConfig, serializeManifest } from '
 import { hasConflictMarkers } from '../core/merge.js';
 import { toLf } from '../core/text.js';
 import type { ReportedAction } from '../report.js';
+import { legacyMoves } from '../tools/legacy.js';
 
 export interface PlannedRun {
   plan: Plan;
@@ -38,6 +39,7 @@ export function planRun(root: string, answers: Answers, state: InstalledState, r
     restore,
     oldVersion: state.manifest?.packVersion ?? version,
     newVersion: version,
+    moves: legacyMoves(answers.tools, desired.map((d) => d.path)),
   });
   const config = serializeConfig(answers, version);
   const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases);

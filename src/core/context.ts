@@ -1,10 +1,25 @@
-import type { Answers } from '../types.js';
-import { packTypesOf, SCOPE_LABELS, TYPE_LABELS } from '../types.js';
+import type { Answers, StackFacts } from '../types.js';
+import { SCOPE_LABELS, TYPE_LABELS, typesLabel, typesOf } from '../types.js';
 import type { Pack, PlannedDocument } from '../pack/pack.js';
 import type { InstalledCommand } from '../pack/commands.js';
 import { installedCommands } from '../pack/commands.js';
 import type { InvocationRow } from '../tools/delivery.js';
 import { invocationRows } from '../tools/delivery.js';
+
+/** One part as templates see it. */
+export interface PartContext {
+  type: string;
+  label: string;
+  /** Its folder relative to the repository root ('.' for the root). */
+  dir: string;
+  /** The folder for a sentence or a table: `server/`, or "repository root". */
+  where: string;
+  prompts: string;
+  templates: string;
+  /** The documents this part's /flow-build writes (root documents excluded). */
+  documents: PlannedDocument[];
+  stack: StackFacts & { known: boolean; commandsKnown: boolean };
+}
 
 /** Everything a `.hbs` template may use. Every key always exists, so strict mode only
  *  ever fails on a real typo in a template. */
@@ -12,54 +27,68 @@ export interface RenderContext {
   project: {
     name: string;
     description: string;
-    type: string;
+    /** "Backend + Mobile". */
     typeLabel: string;
     scope: string;
     scopeLabel: string;
-    fullstack: boolean;
+    language: string;
+    multiPart: boolean;
   };
-  stack: Answers['stack'] & { known: boolean; commandsKnown: boolean };
+  parts: PartContext[];
+  /** Whether any part has a build, test or lint command. */
+  anyCommands: boolean;
+  /** Every part's test command, as it runs from the repository root. */
+  testCommands: string[];
   commands: InstalledCommand[];
+  /** The docs-sync command of each part (one, or one per part). */
+  docsSyncCommands: string[];
   /** The chosen tools, with how each runs the commands (`example`: the first command). */
   tools: (InvocationRow & { example: string })[];
-  /** Per pack type: the prompts folder and the documents /flow-build will write under docs/ and specs/. */
-  packs: { type: string; prompts: string; templates: string; documents: PlannedDocument[] }[];
-  /** Documents at the repository root, written once even in a fullstack project. */
+  /** Documents at the repository root, written once whatever the parts. */
   rootDocuments: PlannedDocument[];
   aiFlow: { version: string };
 }
 
 export function buildContext(answers: Answers, pack: Pack, version: string): RenderContext {
-  const fullstack = answers.type === 'fullstack';
-  const s = answers.stack;
+  const types = typesOf(answers.parts);
+  const multiPart = answers.parts.length > 1;
+  const commands = installedCommands(types);
+  const parts = answers.parts.map((p): PartContext => ({
+    type: p.type,
+    label: TYPE_LABELS[p.type],
+    dir: p.dir,
+    where: p.dir === '.' ? 'repository root' : `\`${p.dir}/\``,
+    prompts: `.ai-flow/prompts/${p.type}/`,
+    templates: `.ai-flow/templates/${p.type}/`,
+    documents: pack.plannedDocuments(p.type, multiPart, p.dir).filter((d) => !isRootDocument(d)),
+    stack: {
+      ...p.stack,
+      known: Boolean(p.stack.language || p.stack.framework || p.stack.packageManager),
+      commandsKnown: Boolean(p.stack.buildCommand || p.stack.testCommand || p.stack.lintCommand),
+    },
+  }));
   return {
     project: {
       name: answers.name,
       description: answers.description,
-      type: answers.type,
-      typeLabel: TYPE_LABELS[answers.type],
+      typeLabel: typesLabel(types),
       scope: answers.scope,
       scopeLabel: SCOPE_LABELS[answers.scope],
-      fullstack,
+      language: answers.language,
+      multiPart,
     },
-    stack: {
-      ...s,
-      known: Boolean(s.language || s.framework || s.packageManager),
-      commandsKnown: Boolean(s.buildCommand || s.testCommand || s.lintCommand),
-    },
-    commands: installedCommands(answers.type),
-    tools: invocationRows(answers.tools, installedCommands(answers.type).map((c) => c.name), answers.delivery).map((r) => ({ ...r, example: r.invocations[0].invoke })),
-    packs: packTypesOf(answers.type).map((t) => ({
-      type: t,
-      prompts: `.ai-flow/prompts/${t}/`,
-      templates: `.ai-flow/templates/${t}/`,
-      documents: pack.plannedDocuments(t, fullstack).filter((d) => !isRootDocument(d)),
-    })),
-    rootDocuments: uniqueByPath(packTypesOf(answers.type).flatMap((t) => pack.plannedDocuments(t, fullstack).filter(isRootDocument))),
+    parts,
+    anyCommands: parts.some((p) => p.stack.commandsKnown),
+    testCommands: parts.map((p) => p.stack.testCommand).filter(Boolean),
+    commands,
+    docsSyncCommands: commands.filter((c) => c.name.endsWith('flow-docs-sync')).map((c) => c.name),
+    tools: invocationRows(answers.tools, commands.map((c) => c.name), answers.delivery).map((r) => ({ ...r, example: r.invocations[0].invoke })),
+    rootDocuments: uniqueByPath(answers.parts.flatMap((p) => pack.plannedDocuments(p.type, multiPart, p.dir).filter(isRootDocument))),
     aiFlow: { version },
   };
 }
 
+/** README, project brief, AI instructions: one copy at the root, shared by every part. */
 const isRootDocument = (d: PlannedDocument): boolean => !d.path.includes('/');
 
 function uniqueByPath(docs: PlannedDocument[]): PlannedDocument[] {

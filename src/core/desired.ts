@@ -1,4 +1,5 @@
 import type { Answers } from '../types.js';
+import { typesOf } from '../types.js';
 import type { Pack } from '../pack/pack.js';
 import type { ToolFile } from '../tools/delivery.js';
 import { planDelivery } from '../tools/delivery.js';
@@ -36,7 +37,7 @@ export function desiredFiles(answers: Answers, pack: Pack, renderer: Renderer, v
   registerPartials(pack, renderer);
   const context = buildContext(answers, pack, version);
   const files: DesiredFile[] = pack
-    .copiedFiles(answers.type)
+    .copiedFiles(typesOf(answers.parts))
     .map((f) => ({ path: f.target, owner: 'file' as const, content: f.content, source: f.source }));
 
   files.push({ path: GITIGNORE_PATH, owner: 'file', content: GITIGNORE_TEXT, source: 'ai-flow' });

@@ -41,6 +41,8 @@ export interface PlanInput {
   /** Versions for conflict-marker labels. */
   oldVersion: string;
   newVersion: string;
+  /** Where earlier versions installed planned files (old path → new path): the report says moved. */
+  moves?: ReadonlyMap<string, string>;
 }
 
 /** Content-based decision per file (SPEC §6). Pure: the same input always gives the same plan. */
@@ -62,9 +64,10 @@ export function planChanges(input: PlanInput): Plan {
   }
   for (const entry of previous.values()) {
     if (wanted.has(entry.path)) continue;
-    const dropped = decideDropped(entry, input.disk.get(entry.path) ?? MISSING);
+    const dropped = decideDropped(entry, input.disk.get(entry.path) ?? MISSING, input.moves?.get(entry.path));
     if (dropped) actions.push(dropped);
   }
+  noteMoves(actions, input.moves);
   actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   manifest.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { actions, manifest, bases };
@@ -125,15 +128,17 @@ function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: Plan
   });
 }
 
-function decideDropped(entry: ManifestEntry, disk: DiskEntry): PlannedAction | null {
+function decideDropped(entry: ManifestEntry, disk: DiskEntry, movedTo?: string): PlannedAction | null {
   if (disk.kind === 'missing') return null;
   const at = (action: Action, reason: string, write?: string | null): PlannedAction => ({
     path: entry.path, action, owner: entry.owner, reason, ...(write !== undefined ? { write } : {}),
   });
-  if (disk.kind === 'refused') return at('keep', `no longer in the pack; ${disk.reason}`);
+  const gone = movedTo ? `moved to ${movedTo}` : 'no longer in the pack';
+  if (disk.kind === 'refused') return at('keep', `${gone}; ${disk.reason}`);
   const found = disk.file;
   if (entry.owner === 'file') {
-    if (sha256(toLf(found.text)) === entry.sha256) return at('delete', 'no longer in the pack', null);
+    if (sha256(toLf(found.text)) === entry.sha256) return at('delete', gone, null);
+    if (movedTo) return at('keep', `edited by you: kept here and no longer managed; ai-flow's copy is now ${movedTo} — move your edits there and delete this file, or the tool may list the command twice`);
     return at('keep', 'no longer in the pack, but edited by you: kept and no longer managed');
   }
   let block;
@@ -146,6 +151,16 @@ function decideDropped(entry: ManifestEntry, disk: DiskEntry): PlannedAction | n
   if (sha256(toLf(block.inner)) !== entry.sha256) return at('keep', 'block no longer in the pack, but edited by you: kept');
   const rest = removeBlock(found.text, entry.path);
   return rest === null ? at('delete', 'block no longer in the pack; nothing else in the file', null) : at('update', 'removes the ai-flow block; your text stays', withBom(rest, found.bom));
+}
+
+/** A file created where an earlier version's copy is deleted or kept says where it comes from. */
+function noteMoves(actions: PlannedAction[], moves: ReadonlyMap<string, string> | undefined): void {
+  for (const old of actions) {
+    const to = moves?.get(old.path);
+    const created = to ? actions.find((a) => a.path === to && a.action === 'create') : undefined;
+    if (!created) continue;
+    created.reason = old.action === 'delete' ? `moved from ${old.path}` : `new place of ${old.path} (kept there: edited by you)`;
+  }
 }
 
 /** The whole new text of `file`: its LF content in the found file's line endings and BOM, a block placed in the found text. */

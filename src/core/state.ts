@@ -1,11 +1,12 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Answers, StackFacts } from '../types.js';
-import { EMPTY_STACK, PROJECT_TYPES, SCOPES } from '../types.js';
+import type { PackType, Part } from '../types.js';
+import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES, SCOPES, sortParts, TYPE_ALIASES } from '../types.js';
 import { StateError } from '../errors.js';
 import { normalizeToolIds, resolveToolId } from '../tools/registry.js';
 import type { DeliveryPreference } from '../tools/types.js';
 import { DELIVERY_PREFERENCES } from '../tools/types.js';
-import { checkLine, LIMITS, shown } from '../values.js';
+import { checkDir, checkLine, LIMITS, shown } from '../values.js';
 import { isInstallablePath } from './path-set.js';
 
 /** The files ai-flow keeps about an installation, all under `.ai-flow/` (SPEC §4). */
@@ -26,7 +27,10 @@ export const LEGACY_STAGING = '.staging';
 /** ai-flow's own state files, written last by every run, the manifest the very last. */
 export const STATE_PATHS: readonly string[] = [BASES_PATH, CONFIG_PATH, MANIFEST_PATH];
 
+/** Schema of the manifest and the bases. */
 export const SCHEMA_VERSION = 1;
+/** Schema of ai-flow.json: 2 holds the parts (1 had one `type` and one `stack`; read and migrated). */
+export const CONFIG_SCHEMA = 2;
 
 export interface Config extends Answers {
   schemaVersion: number;
@@ -47,7 +51,7 @@ export interface Manifest {
 }
 
 export function serializeConfig(answers: Answers, packVersion: string): string {
-  const config: Config = { schemaVersion: SCHEMA_VERSION, packVersion, ...answers };
+  const config: Config = { schemaVersion: CONFIG_SCHEMA, packVersion, ...answers };
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
@@ -60,10 +64,14 @@ export function serializeBases(bases: ReadonlyMap<string, string>): Buffer {
   return gzipSync(JSON.stringify({ schemaVersion: SCHEMA_VERSION, files }), { level: 1 });
 }
 
-/** Parses `.ai-flow/ai-flow.json`; anything unexpected is a StateError (exit 4). */
+/**
+ * Parses `.ai-flow/ai-flow.json`; anything unexpected is a StateError (exit 4). Every saved
+ * answer is checked by the rules a typed one obeys. Schema 1 (one `type`, `fullstack` for
+ * backend + frontend, one `stack`) is read as the same parts, so `update` migrates it.
+ */
 export function parseConfig(text: string): Config {
   const raw = parseJson(text, CONFIG_PATH);
-  checkSchema(raw.schemaVersion, CONFIG_PATH);
+  checkSchema(raw.schemaVersion, CONFIG_PATH, CONFIG_SCHEMA);
   const fail = (what: string): never => {
     throw new StateError(`${CONFIG_PATH} is corrupt or tampered with: ${what}`, 'restore it from version control, or fix it by hand');
   };
@@ -73,30 +81,49 @@ export function parseConfig(text: string): Config {
     const why = checkLine(v, max);
     return why ? fail(`"${key}" ${shown(v)} ${why}`) : v;
   };
-  const type = str('type');
-  if (!(PROJECT_TYPES as readonly string[]).includes(type)) fail(`unknown type "${type}"`);
   const scope = str('scope');
-  if (!(SCOPES as readonly string[]).includes(scope)) fail(`unknown scope "${scope}"`);
+  if (!(SCOPES as readonly string[]).includes(scope)) fail(`unknown scope ${shown(scope)}`);
   const tools = raw.tools;
   if (!Array.isArray(tools) || !tools.every((t) => typeof t === 'string')) fail('"tools" must be a list of tool ids');
   if ((tools as string[]).length === 0) fail('"tools" is empty (an installation has at least one AI tool)');
   const unknown = (tools as string[]).filter((t) => !resolveToolId(t));
-  if (unknown.length > 0) fail(`unknown tool "${unknown.join('", "')}" (written by a newer ai-flow?)`);
+  if (unknown.length > 0) fail(`unknown tool ${unknown.map((u) => shown(u, 30)).join(', ')} (written by a newer ai-flow?)`);
   // A renamed tool is saved under its old id (`windsurf`): read it as the current one.
   const ids = normalizeToolIds((tools as string[]).map((t) => resolveToolId(t)!));
   const delivery = raw.delivery;
-  if (delivery !== undefined && !(DELIVERY_PREFERENCES as readonly unknown[]).includes(delivery)) fail(`unknown delivery ${shown(String(delivery))} (allowed: ${DELIVERY_PREFERENCES.join(', ')})`);
+  if (delivery !== undefined && !(DELIVERY_PREFERENCES as readonly unknown[]).includes(delivery)) fail(`unknown delivery ${shown(String(delivery), 30)} (allowed: ${DELIVERY_PREFERENCES.join(', ')})`);
+  const language = raw.language === undefined ? DEFAULT_LANGUAGE : str('language', LIMITS.language);
   return {
-    schemaVersion: raw.schemaVersion as number,
-    packVersion: str('packVersion'),
+    schemaVersion: CONFIG_SCHEMA,
+    packVersion: str('packVersion', 40),
     name: str('name', LIMITS.name),
     description: str('description'),
-    type: type as Config['type'],
+    parts: raw.schemaVersion === 1 ? partsOfSchema1(raw, fail) : parseParts(raw.parts, fail),
     scope: scope as Config['scope'],
     tools: ids,
     ...(delivery === undefined ? {} : { delivery: delivery as DeliveryPreference }),
-    stack: parseStack(raw.stack, fail),
+    language,
   };
+}
+
+function parseParts(value: unknown, fail: (what: string) => never): Part[] {
+  if (!Array.isArray(value) || value.length === 0) return fail('"parts" must be a non-empty list');
+  const parts = value.map((p, i): Part => {
+    if (!isRecord(p) || typeof p.type !== 'string' || !(PACK_TYPES as readonly string[]).includes(p.type)) return fail(`parts[${i}].type must be one of ${PACK_TYPES.join(', ')}`);
+    if (typeof p.dir !== 'string') return fail(`parts[${i}].dir must be a string`);
+    const why = checkDir(p.dir);
+    if (why) fail(`parts[${i}].dir ${shown(p.dir)} ${why}`);
+    return { type: p.type as PackType, dir: p.dir, stack: parseStack(p.stack, fail) };
+  });
+  if (new Set(parts.map((p) => p.type)).size !== parts.length) fail('"parts" names a type twice (one part per type)');
+  return sortParts(parts);
+}
+
+function partsOfSchema1(raw: Record<string, unknown>, fail: (what: string) => never): Part[] {
+  const type = typeof raw.type === 'string' ? raw.type : fail('"type" must be a string');
+  const types = TYPE_ALIASES[type] ?? ((PACK_TYPES as readonly string[]).includes(type) ? [type as PackType] : fail(`unknown type ${shown(type)}`));
+  const stack = parseStack(raw.stack, fail);
+  return types.map((t) => ({ type: t, dir: '.', stack: { ...stack } }));
 }
 
 export function parseManifest(text: string): Manifest {
@@ -156,13 +183,13 @@ function parseJson(text: string, file: string): Record<string, unknown> {
   return raw;
 }
 
-function checkSchema(version: unknown, file: string): void {
+function checkSchema(version: unknown, file: string, newest = SCHEMA_VERSION): void {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new StateError(`${file} has no valid schemaVersion`, 'restore it from version control');
   }
-  if (version > SCHEMA_VERSION) {
+  if (version > newest) {
     throw new StateError(
-      `${file} was written by a newer ai-flow (schema ${version}, this one reads ${SCHEMA_VERSION})`,
+      `${file} was written by a newer ai-flow (schema ${version}, this one reads ${newest})`,
       'upgrade ai-flow: npm install -g ai-flow@latest',
     );
   }

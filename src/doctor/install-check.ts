@@ -8,6 +8,7 @@ import { toolById } from '../tools/registry.js';
 import { planDelivery } from '../tools/delivery.js';
 import { compareVersions } from '../pack/locate.js';
 import { toLf } from '../core/text.js';
+import { typesOf } from '../types.js';
 import type { Finding } from './finding.js';
 import { finding } from './finding.js';
 
@@ -66,7 +67,7 @@ export function checkInstallation(config: Config, manifest: Manifest, cliVersion
     if (hasConflictMarkers(current)) findings.push(finding(entry.path, lineOfMarker(text), 'conflict-markers', 'unresolved merge conflict from `ai-flow update` — resolve it and remove the markers'));
   }
   findings.push(...referenceFindings(deleted, texts, read));
-  for (const file of planDelivery(config.tools, installedCommands(config.type).map((c) => c.name), config.delivery).files) {
+  for (const file of planDelivery(config.tools, installedCommands(typesOf(config.parts)).map((c) => c.name), config.delivery).files) {
     const names = file.tools.map((id) => toolById(id)?.name ?? id).join(', ');
     if (!managed.has(file.path)) findings.push(notInstalled(file.path, `${names} ${file.tools.length > 1 ? 'are' : 'is'} configured but`, read));
   }

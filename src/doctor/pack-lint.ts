@@ -1,5 +1,6 @@
 import type { Answers, PackType } from '../types.js';
-import { EMPTY_STACK, PACK_TYPES, PROJECT_TYPES, packTypesOf } from '../types.js';
+import type { Part, StackFacts } from '../types.js';
+import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES } from '../types.js';
 import { AiFlowError } from '../errors.js';
 import { Pack } from '../pack/pack.js';
 import { installedCommands } from '../pack/commands.js';
@@ -14,17 +15,37 @@ import { checkPhase } from './phase-rules.js';
 import { expectedPhaseName } from './phase-names.js';
 import { checkOrchestrator, checkPackText, checkPhaseConventions } from './convention-rules.js';
 
+/** A sample project: everything but its parts and tools. */
+interface Sample {
+  answers: Omit<Answers, 'parts' | 'tools'>;
+  stack: StackFacts;
+  /** Part folders when there are several parts. */
+  dirs: Record<string, string>;
+}
+
 /** Hostile sample answers: every character class SPEC §5 says must pass through untouched. */
-export const HOSTILE_ANSWERS: Omit<Answers, 'type' | 'tools'> = {
-  name: 'R&D <Tools> "Q" {{y}} \'x\' `t` 🚀',
-  description: 'Line one & <b>two</b> "quoted" {{handlebars}} ${shell}\nSecond line with emoji 🧪 and a backslash \\n',
-  scope: 'enterprise',
+export const HOSTILE_SAMPLE: Sample = {
+  answers: { name: 'R&D <Tools> "Q" {{y}} \'x\' `t` 🚀', description: 'Line one & <b>two</b> "quoted" {{handlebars}} ${shell} with emoji 🧪 and a backslash \\n', scope: 'enterprise', language: 'Português (Brasil) & {{x}}' },
   stack: { language: 'TypeScript & <Go>', framework: 'Next.js "15" {{x}}', packageManager: 'pnpm', buildCommand: 'pnpm run build && echo "<ok>"', testCommand: 'pnpm test -- --grep "{{a}}"', lintCommand: 'pnpm run lint' },
+  dirs: { backend: 'services/api', frontend: 'apps/web', mobile: 'apps/mobile', desktop: 'desktop' },
 };
 
-const EMPTY_STACK_ANSWERS: Omit<Answers, 'type' | 'tools'> = {
-  name: 'plain', description: '', scope: 'mvp', stack: { ...EMPTY_STACK },
+const EMPTY_SAMPLE: Sample = {
+  answers: { name: 'plain', description: '', scope: 'mvp', language: DEFAULT_LANGUAGE },
+  stack: { ...EMPTY_STACK },
+  dirs: { backend: '.', frontend: 'web', mobile: 'app', desktop: 'desktop' },
 };
+
+/** Every single type, every pair of types, and all four: the part combinations the lint installs. */
+export function partCombinations(): (typeof PACK_TYPES)[number][][] {
+  const singles = PACK_TYPES.map((t) => [t]);
+  const pairs = PACK_TYPES.flatMap((a, i) => PACK_TYPES.slice(i + 1).map((b) => [a, b]));
+  return [...singles, ...pairs, [...PACK_TYPES]];
+}
+
+function partsOf(types: readonly (typeof PACK_TYPES)[number][], sample: Sample): Part[] {
+  return types.map((type) => ({ type, dir: types.length === 1 ? '.' : sample.dirs[type], stack: { ...sample.stack } }));
+}
 
 /** `.ai-flow/...` paths that are created while the prompts run, not installed. */
 const RUNTIME_PATHS = [/^\.ai-flow\/ai-flow\.json$/, /^\.ai-flow\/manifest\.json$/, /^\.ai-flow\/(build|work|archive)(\/|$)/];
@@ -45,17 +66,17 @@ export function lintPack(root: string): Finding[] {
     }
   };
 
-  for (const type of PROJECT_TYPES) {
-    for (const sample of [HOSTILE_ANSWERS, EMPTY_STACK_ANSWERS]) {
+  for (const types of partCombinations()) {
+    for (const sample of [HOSTILE_SAMPLE, EMPTY_SAMPLE]) {
       let files: DesiredFile[];
       try {
-        files = desiredFiles({ ...sample, type, tools: [...TOOL_IDS] }, pack, new Renderer(), '0.0.0-lint');
+        files = desiredFiles({ ...sample.answers, parts: partsOf(types, sample), tools: [...TOOL_IDS] }, pack, new Renderer(), '0.0.0-lint');
       } catch (err) {
         if (!(err instanceof AiFlowError)) throw err;
         add(finding(templateOf(err.message), lineOf(err.message), 'template-render', err.message));
         continue;
       }
-      checkInstall(type, files, sample, add);
+      checkInstall(types, files, sample.answers.name, add);
     }
   }
   for (const type of PACK_TYPES) checkPhases(pack, type, add);
@@ -65,19 +86,20 @@ export function lintPack(root: string): Finding[] {
   return findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
-function checkInstall(type: (typeof PROJECT_TYPES)[number], files: DesiredFile[], sample: typeof HOSTILE_ANSWERS, add: (f: Finding) => void): void {
+function checkInstall(types: readonly (typeof PACK_TYPES)[number][], files: DesiredFile[], name: string, add: (f: Finding) => void): void {
+  const type = types.join('+');
   const installed = new Set(files.map((f) => f.path));
-  const allowedHomes = new Set(['shared', ...packTypesOf(type)]);
+  const allowedHomes = new Set(['shared', ...types]);
   for (const file of files) {
     const home = /^\.ai-flow\/(?:prompts|templates)\/([^/]+)\//.exec(file.path)?.[1];
     if (home && !allowedHomes.has(home)) add(finding(file.source, 0, 'type-isolation', `installed for type ${type}, which does not use ${home}`));
     if (!file.source.startsWith('templates/commands/')) checkReferences(file, installed, type, add);
     checkMarkers(file, add);
-    if (file.path === 'AGENTS.md' && !file.content.includes(sample.name)) {
+    if (file.path === 'AGENTS.md' && !file.content.includes(name)) {
       add(finding(file.source, 0, 'template-answers', 'AGENTS.md does not show the project name exactly as typed'));
     }
   }
-  for (const cmd of installedCommands(type)) {
+  for (const cmd of installedCommands(types)) {
     if (!installed.has(cmd.prompt)) add(finding(`prompts/${cmd.prompt.slice('.ai-flow/prompts/'.length)}`, 0, 'wrapper-target', `command /${cmd.name} (type ${type}) wraps ${cmd.prompt}, which is not installed`));
   }
   // Each wrapper must name the one prompt it runs (the prompt's existence is checked above, once).
@@ -124,14 +146,9 @@ function checkPhases(pack: Pack, type: PackType, add: (f: Finding) => void): voi
   }
 }
 
-/**
- * The shared conventions (convention-rules.ts). Reported as information until the whole pack
- * follows them; then they fail the lint like every other rule.
- */
-const CONVENTIONS_ENFORCED = false;
-
+/** The shared conventions (convention-rules.ts): phase length, summary format, scope spelling, parts. */
 function checkConventions(pack: Pack, add: (f: Finding) => void): void {
-  const report = (f: Finding): void => add(CONVENTIONS_ENFORCED ? f : { ...f, severity: 'info' });
+  const report = add;
   for (const type of PACK_TYPES) {
     for (let n = 0; n <= 10; n++) {
       const source = `prompts/${type}/flow-build-phase-${n}.md`;

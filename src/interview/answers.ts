@@ -1,33 +1,40 @@
-import type { Answers, ProjectType, Scope, StackFacts } from '../types.js';
-import { EMPTY_STACK } from '../types.js';
+import type { Answers, PackType, Part, Scope, StackFacts } from '../types.js';
+import { DEFAULT_LANGUAGE, sortParts, TYPE_LABELS, typesOf } from '../types.js';
 import { UsageError } from '../errors.js';
-import { isRecord } from '../core/state.js';
 import { DEFAULT_TOOLS } from '../tools/registry.js';
+import { normalizeDir } from '../values.js';
 import type { Detected } from './detect.js';
 import type { Prompter } from './prompter.js';
+import {
+  checkDescription, checkLanguage, checkName, checkPartDir, checkScope, checkStackValue, normalizeId, parsePartDirs, parseTools, parseTypes,
+  SCOPE_CHOICES, TYPE_CHOICES, checkDelivery, toolChoices,
+} from './questions.js';
 import type { DeliveryPreference } from '../tools/types.js';
-import { checkDelivery, checkDescription, checkName, checkScope, checkStackValue, checkType, normalizeId, parseTools, SCOPE_CHOICES, toolChoices, TYPE_CHOICES } from './questions.js';
-import { readAnswersFile } from './answers-file.js';
-import { shown } from '../values.js';
 
-/** Answers given up front, by flags or an answers file; each key may be missing. */
+/** Answers given up front, by flags, an answers file or a saved config; each key may be missing. */
 export interface GivenAnswers {
   name?: string;
   description?: string;
-  type?: ProjectType;
+  types?: PackType[];
+  dirs?: Partial<Record<PackType, string>>;
+  stacks?: Partial<Record<PackType, Partial<StackFacts>>>;
+  /** A stack given without naming its part: only for a project of one part. */
+  stack?: Partial<StackFacts>;
   scope?: Scope;
   tools?: string[];
   delivery?: DeliveryPreference;
-  stack?: Partial<StackFacts>;
+  language?: string;
 }
 
 export interface InitFlags {
   name?: string;
   description?: string;
   type?: string;
+  partDir?: string[];
   scope?: string;
   ai?: string | string[];
   delivery?: string;
+  language?: string;
 }
 
 /** Validates flags; a bad value is a UsageError naming the flag and the allowed values. */
@@ -38,108 +45,104 @@ export function answersFromFlags(flags: InitFlags): GivenAnswers {
   };
   if (flags.name !== undefined) { fail('name', checkName(flags.name)); out.name = flags.name; }
   if (flags.description !== undefined) { fail('description', checkDescription(flags.description)); out.description = flags.description; }
-  if (flags.type !== undefined) { fail('type', checkType(flags.type)); out.type = normalizeId(flags.type) as ProjectType; }
+  if (flags.type !== undefined) {
+    const types = parseTypes(flags.type);
+    if (typeof types === 'string') fail('type', types);
+    else out.types = types;
+  }
+  if (flags.partDir !== undefined) {
+    const dirs = parsePartDirs(flags.partDir, out.types);
+    if (typeof dirs === 'string') fail('part-dir', dirs);
+    else out.dirs = dirs;
+  }
   if (flags.scope !== undefined) { fail('scope', checkScope(flags.scope)); out.scope = normalizeId(flags.scope) as Scope; }
   if (flags.ai !== undefined) {
     const tools = parseTools(flags.ai);
     if (typeof tools === 'string') fail('ai', tools);
     else out.tools = tools;
   }
+  if (flags.language !== undefined) { fail('language', checkLanguage(flags.language)); out.language = flags.language.trim(); }
   if (flags.delivery !== undefined) { fail('delivery', checkDelivery(flags.delivery)); out.delivery = normalizeId(flags.delivery) as DeliveryPreference; }
   return out;
 }
 
-const ANSWER_KEYS = ['name', 'description', 'type', 'scope', 'tools', 'ai', 'delivery', 'stack'];
-
-/** Reads and validates an `--answers` JSON file with the same rules as the flags. */
-export function answersFromFile(file: string): GivenAnswers {
-  const raw = readAnswersFile(file);
-  if (!isRecord(raw)) throw new UsageError(`--answers ${file}: must hold a JSON object`, 'see the README, "Answers file"');
-  const bad = (key: string, why: string): never => {
-    throw new UsageError(`--answers ${file}: ${shown(key, 40)}: ${why}`, 'fix the file; see the README, "Answers file"');
+/** The saved answers of an installation, as given answers (init --force starts from them). */
+export function givenFromAnswers(a: Answers): GivenAnswers {
+  return {
+    name: a.name,
+    description: a.description,
+    types: typesOf(a.parts),
+    dirs: Object.fromEntries(a.parts.map((p) => [p.type, p.dir])),
+    stacks: Object.fromEntries(a.parts.map((p) => [p.type, p.stack])),
+    scope: a.scope,
+    tools: a.tools,
+    delivery: a.delivery,
+    language: a.language,
   };
-  // A misspelt key would otherwise be ignored without a word, and its answer silently defaulted.
-  for (const key of Object.keys(raw)) if (!ANSWER_KEYS.includes(key)) bad(key, `unknown key (allowed: ${ANSWER_KEYS.join(', ')})`);
-  const str = (key: string): string | undefined => {
-    const v = raw[key];
-    if (v === undefined) return undefined;
-    return typeof v === 'string' ? v : bad(key, 'must be a string');
-  };
-  const flags: InitFlags = { name: str('name'), description: str('description'), type: str('type'), scope: str('scope'), delivery: str('delivery') };
-  const out: GivenAnswers = {};
-  for (const [key, check] of [['name', checkName], ['description', checkDescription], ['type', checkType], ['scope', checkScope], ['delivery', checkDelivery]] as const) {
-    const v = flags[key];
-    if (v !== undefined) {
-      const why = check(v);
-      if (why) bad(key, why);
-      (out as Record<string, string>)[key] = key === 'name' || key === 'description' ? v : normalizeId(v);
-    }
-  }
-  const toolsRaw = raw.tools ?? raw.ai;
-  if (toolsRaw !== undefined) {
-    if (typeof toolsRaw !== 'string' && !(Array.isArray(toolsRaw) && toolsRaw.every((t) => typeof t === 'string'))) bad('tools', 'must be a list of tool ids');
-    const tools = parseTools(toolsRaw as string | string[]);
-    if (typeof tools === 'string') bad('tools', tools);
-    else out.tools = tools;
-  }
-  if (raw.stack !== undefined) {
-    if (!isRecord(raw.stack)) bad('stack', 'must be an object');
-    const stack: Partial<StackFacts> = {};
-    for (const key of Object.keys(raw.stack as object)) {
-      if (!(key in EMPTY_STACK)) bad(`stack.${key}`, `unknown key (allowed: ${Object.keys(EMPTY_STACK).join(', ')})`);
-    }
-    for (const key of Object.keys(EMPTY_STACK) as (keyof StackFacts)[]) {
-      const v = (raw.stack as Record<string, unknown>)[key];
-      if (v === undefined) continue;
-      if (typeof v !== 'string') bad(`stack.${key}`, 'must be a string');
-      const why = checkStackValue(v as string);
-      if (why) bad(`stack.${key}`, why);
-      stack[key] = v as string;
-    }
-    out.stack = stack;
-  }
-  return out;
 }
 
 /** Merges answer sources: earlier wins (flags, then file, then saved). */
 export function mergeGiven(...sources: GivenAnswers[]): GivenAnswers {
   const out: GivenAnswers = {};
   for (const s of [...sources].reverse()) Object.assign(out, Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)));
-  out.stack = Object.assign({}, ...[...sources].reverse().map((s) => s.stack ?? {}));
+  const later = [...sources].reverse();
+  out.dirs = Object.assign({}, ...later.map((s) => s.dirs ?? {}));
+  out.stacks = {};
+  for (const s of later) for (const [t, st] of Object.entries(s.stacks ?? {})) out.stacks[t as PackType] = { ...out.stacks[t as PackType], ...st };
+  out.stack = Object.assign({}, ...later.map((s) => s.stack ?? {}));
   return out;
 }
 
 /**
- * Completes the answers. Given values are never asked again; with a prompter the rest is
- * asked with the detected value as default; without one, detected values then defaults apply.
+ * Completes the answers. Given values are never asked again; with a prompter the rest is asked
+ * with the detected value as default; without one, detected values then defaults apply.
  */
-export async function completeAnswers(given: GivenAnswers, detected: Detected, prompter: Prompter | null): Promise<Answers> {
-  const type = given.type ?? detected.type ?? 'backend';
-  const tools = given.tools ?? (detected.tools.length > 0 ? detected.tools : [...DEFAULT_TOOLS]);
-  const defaults: Answers = {
-    name: given.name ?? detected.name,
-    description: given.description ?? detected.description,
-    type,
-    scope: given.scope ?? 'production',
-    tools,
-    delivery: given.delivery ?? 'auto',
-    stack: { ...detected.stack, ...given.stack },
-  };
-  if (!prompter) return defaults;
+export async function completeAnswers(given: GivenAnswers, detected: Detected, prompter: Prompter | null, warn: (m: string) => void): Promise<Answers> {
+  const ask = <T>(value: T | undefined, question: () => Promise<T>, fallback: T): Promise<T> | T => (value !== undefined ? value : prompter ? question() : fallback);
+  const name = await ask(given.name, () => prompter!.input({ message: 'Project name', default: detected.name, validate: checkName }), detected.name);
+  const description = await ask(given.description, () => prompter!.input({ message: 'One-line description (optional)', default: detected.description, validate: checkDescription }), detected.description);
+  const parts = await askParts(given, detected, prompter, warn);
+  const detectedTools = detected.tools.length > 0 ? detected.tools : [...DEFAULT_TOOLS];
+  const tools = await ask(given.tools, () => prompter!.checkbox({
+    message: 'AI tools to install for (space to toggle)',
+    choices: toolChoices(detected.tools, detectedTools),
+    validate: (v) => (v.length === 0 ? 'choose at least one tool' : null),
+  }), detectedTools);
+  const scope = await ask(given.scope, async () => (await prompter!.select({ message: 'Scope', choices: SCOPE_CHOICES, default: 'production' })) as Scope, 'production');
+  const language = await ask(given.language, async () => (await prompter!.input({ message: 'Language of the project documents', default: DEFAULT_LANGUAGE, validate: checkLanguage })).trim(), DEFAULT_LANGUAGE);
+  return { name, description, parts: prompter ? await confirmStacks(parts, given, prompter) : parts, scope, tools, delivery: given.delivery ?? 'auto', language };
+}
 
-  const name = given.name ?? (await prompter.input({ message: 'Project name', default: defaults.name, validate: checkName }));
-  const description = given.description ?? (await prompter.input({ message: 'One-line description (optional)', default: defaults.description, validate: checkDescription }));
-  const chosenType = given.type ?? ((await prompter.select({ message: 'Project type', choices: TYPE_CHOICES, default: defaults.type })) as ProjectType);
-  const chosenTools =
-    given.tools ??
-    (await prompter.checkbox({
-      message: 'AI tools to install for (space to toggle)',
-      choices: toolChoices(detected.tools, defaults.tools),
-      validate: (v) => (v.length === 0 ? 'choose at least one tool' : null),
-    }));
-  const scope = given.scope ?? ((await prompter.select({ message: 'Scope', choices: SCOPE_CHOICES, default: defaults.scope })) as Scope);
-  const stack = await confirmStack(defaults.stack, given.stack ?? {}, prompter);
-  return { name, description, type: chosenType, scope, tools: chosenTools, delivery: defaults.delivery, stack };
+/** The parts: their types, each one's folder and its stack (detected where it is, given values on top). */
+async function askParts(given: GivenAnswers, detected: Detected, prompter: Prompter | null, warn: (m: string) => void): Promise<Part[]> {
+  const detectedTypes = detected.parts.map((p) => p.type);
+  let types = given.types;
+  if (!types && prompter) {
+    types = (await prompter.checkbox({
+      message: 'Project parts (space to toggle; a repository may have several)',
+      choices: TYPE_CHOICES.map((c) => ({ ...c, checked: detectedTypes.includes(c.value as PackType) })),
+      validate: (v) => (v.length === 0 ? 'choose at least one type' : null),
+    })) as PackType[];
+  }
+  if (!types || types.length === 0) {
+    types = detectedTypes.length > 0 ? detectedTypes : ['backend'];
+    if (detectedTypes.length === 0) warn('no framework found in the manifests; installing for a backend project — pass --type to choose (backend, frontend, mobile, desktop)');
+  }
+  const chosen = sortParts(types.map((type) => ({ type })));
+  if (Object.keys(given.stack ?? {}).length > 0 && chosen.length > 1) {
+    throw new UsageError('the answers file has "stack" but the project has several parts', 'give each part its stack in "parts": [{"type": …, "dir": …, "stack": {…}}]');
+  }
+  const parts: Part[] = [];
+  for (const { type } of chosen) {
+    const found = detected.parts.find((p) => p.type === type);
+    let dir = given.dirs?.[type] ?? found?.dir ?? '.';
+    if (prompter && chosen.length > 1 && given.dirs?.[type] === undefined) {
+      dir = normalizeDir(await prompter.input({ message: `Folder of the ${TYPE_LABELS[type].toLowerCase()} part (relative to the repository root; . for the root)`, default: dir, validate: checkPartDir }));
+    }
+    const base = found && found.dir === dir ? found.stack : detected.stackAt(dir, type);
+    parts.push({ type, dir, stack: { ...base, ...(chosen.length === 1 ? given.stack : {}), ...given.stacks?.[type] } });
+  }
+  return parts;
 }
 
 const STACK_LABELS: Record<keyof StackFacts, string> = {
@@ -151,14 +154,20 @@ const STACK_LABELS: Record<keyof StackFacts, string> = {
   lintCommand: 'Lint command',
 };
 
-/** Stack facts are shown together for one confirmation, and edited only on request. */
-async function confirmStack(stack: StackFacts, given: Partial<StackFacts>, prompter: Prompter): Promise<StackFacts> {
-  const keys = (Object.keys(STACK_LABELS) as (keyof StackFacts)[]).filter((k) => given[k] === undefined);
-  if (keys.length === 0) return stack;
-  const lines = keys.map((k) => `  ${STACK_LABELS[k].padEnd(16)} ${stack[k] || '(not found)'}`).join('\n');
-  const ok = await prompter.confirm({ message: `Detected stack:\n${lines}\n  Correct?`, default: true });
-  if (ok) return stack;
-  const out = { ...stack };
-  for (const k of keys) out[k] = (await prompter.input({ message: STACK_LABELS[k], default: stack[k], validate: checkStackValue })).trim();
+/** Every part's detected stack is shown on one screen for one confirmation, and edited only on request. */
+async function confirmStacks(parts: Part[], given: GivenAnswers, prompter: Prompter): Promise<Part[]> {
+  const open = (p: Part): (keyof StackFacts)[] => (Object.keys(STACK_LABELS) as (keyof StackFacts)[]).filter((k) => given.stacks?.[p.type]?.[k] === undefined && (parts.length > 1 || given.stack?.[k] === undefined));
+  if (parts.every((p) => open(p).length === 0)) return parts;
+  const screen = parts
+    .map((p) => [`  ${TYPE_LABELS[p.type]} — ${p.dir === '.' ? 'repository root' : `${p.dir}/`}`, ...open(p).map((k) => `    ${STACK_LABELS[k].padEnd(16)} ${p.stack[k] || '(not found)'}`)].join('\n'))
+    .join('\n');
+  const ok = await prompter.confirm({ message: `Detected (commands run from the repository root):\n${screen}\n  Correct?`, default: true });
+  if (ok) return parts;
+  const out: Part[] = [];
+  for (const p of parts) {
+    const stack = { ...p.stack };
+    for (const k of open(p)) stack[k] = (await prompter.input({ message: `${TYPE_LABELS[p.type]}: ${STACK_LABELS[k]}`, default: stack[k], validate: checkStackValue })).trim();
+    out.push({ ...p, stack });
+  }
   return out;
 }

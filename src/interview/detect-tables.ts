@@ -69,6 +69,3 @@ export const FRAMEWORK_SIGNALS: readonly FrameworkSignal[] = [
   { match: /^preact$/, framework: 'Preact', type: 'frontend' },
   { match: /^react$/, framework: 'React', type: 'frontend' },
 ];
-
-/** Sub-folders looked at (one level, known names only) to spot a front + back monorepo. */
-export const PART_DIRS = ['frontend', 'backend', 'client', 'server', 'web', 'api', 'app', 'apps/web', 'apps/api', 'packages/web', 'packages/api'];

@@ -23,6 +23,10 @@ export interface ManifestFacts {
   description?: string;
   /** Dependency identifiers, matched against FRAMEWORK_SIGNALS. */
   deps: string[];
+  /** package.json: the names of the scripts it defines (build, test, lint …). */
+  scripts?: string[];
+  /** Workspace members it declares (globs, relative to its folder): npm/yarn/pnpm, Cargo, go.work. */
+  workspaces?: string[];
   buildCommand: string;
   testCommand: string;
   lintCommand: string;
@@ -71,10 +75,15 @@ function readPackageJson(dir: string): ManifestFacts | null {
   const pm = nodePackageManager(dir, pkg.packageManager);
   const scripts = isRecord(pkg.scripts) ? pkg.scripts : {};
   const run = (name: string): string => (typeof scripts[name] === 'string' ? (name === 'test' && pm !== 'bun' ? `${pm} test` : `${pm} run ${name}`) : '');
+  const ws = Array.isArray(pkg.workspaces) ? pkg.workspaces : isRecord(pkg.workspaces) && Array.isArray(pkg.workspaces.packages) ? pkg.workspaces.packages : [];
+  const pnpmWs = text(dir, 'pnpm-workspace.yaml');
+  const pnpmMembers = pnpmWs ? [...pnpmWs.matchAll(/^\s*-\s*["']?([^"'\s#]+)["']?/gm)].map((m) => m[1]).filter((g) => !g.startsWith('!')) : [];
   return facts('package.json', deps.includes('typescript') || has(dir, 'tsconfig.json') ? 'TypeScript' : 'JavaScript', pm, {
     name: typeof pkg.name === 'string' ? pkg.name : undefined,
     description: typeof pkg.description === 'string' ? pkg.description : undefined,
     deps,
+    scripts: Object.keys(scripts).filter((k) => typeof scripts[k] === 'string'),
+    workspaces: [...ws.filter((w): w is string => typeof w === 'string'), ...pnpmMembers],
     buildCommand: run('build'),
     testCommand: run('test'),
     lintCommand: run('lint'),
@@ -101,9 +110,10 @@ function readPyproject(dir: string): ManifestFacts | null {
   const quoted = [...raw.matchAll(/["']([A-Za-z0-9_.-]+)\s*(?:[<>=~!;\[ ]|["'])/g)].map((m) => m[1]);
   const keys = [...raw.matchAll(/^\s*([A-Za-z0-9_.-]+)\s*=/gm)].map((m) => m[1]);
   const deps = [...quoted, ...keys].map((d) => d.toLowerCase());
-  const name = /^\s*name\s*=\s*"([^"]+)"/m.exec(raw)?.[1];
+  const table = tomlTable(raw, 'project') ?? tomlTable(raw, 'tool.poetry') ?? '';
   return facts('pyproject.toml', 'Python', pm, {
-    name,
+    name: tomlString(table, 'name'),
+    description: tomlString(table, 'description'),
     deps,
     testCommand: /pytest/.test(raw) ? `${prefix}pytest` : '',
     lintCommand: /\bruff\b/.test(raw) ? `${prefix}ruff check .` : '',
@@ -136,8 +146,12 @@ function readCargo(dir: string): ManifestFacts | null {
   const raw = text(dir, 'Cargo.toml');
   if (raw === null) return null;
   const deps = [...raw.matchAll(/^\s*([A-Za-z0-9_-]+)\s*=/gm)].map((m) => m[1]);
+  const pkg = tomlTable(raw, 'package') ?? '';
+  const members = /members\s*=\s*\[([^\]]*)\]/.exec(tomlTable(raw, 'workspace') ?? '')?.[1] ?? '';
   return facts('Cargo.toml', 'Rust', 'cargo', {
-    name: /^\s*name\s*=\s*"([^"]+)"/m.exec(raw)?.[1],
+    name: tomlString(pkg, 'name'),
+    description: tomlString(pkg, 'description'),
+    workspaces: [...members.matchAll(/"([^"]+)"/g)].map((m) => m[1]),
     deps,
     buildCommand: 'cargo build',
     testCommand: 'cargo test',
@@ -244,8 +258,37 @@ function readPubspec(dir: string): ManifestFacts | null {
 }
 
 function readTauri(dir: string): ManifestFacts | null {
-  if (!has(dir, 'src-tauri/tauri.conf.json')) return null;
-  return facts('src-tauri/tauri.conf.json', 'Rust', 'cargo', { deps: ['tauri'] });
+  const raw = text(dir, 'src-tauri/tauri.conf.json');
+  if (raw === null) return null;
+  let conf: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (isRecord(parsed)) conf = parsed;
+  } catch {
+    // Tauri also accepts JSON5; the product name is then simply not read.
+  }
+  // Tauri 2 keeps productName at the top; Tauri 1 under "package".
+  const productName = typeof conf.productName === 'string' ? conf.productName : isRecord(conf.package) && typeof conf.package.productName === 'string' ? conf.package.productName : undefined;
+  return facts('src-tauri/tauri.conf.json', 'Rust', 'cargo', {
+    name: productName,
+    deps: ['tauri'],
+    testCommand: 'cargo test --manifest-path src-tauri/Cargo.toml',
+    lintCommand: 'cargo clippy --manifest-path src-tauri/Cargo.toml',
+  });
+}
+
+/** The text of a `[name]` table of a TOML file, up to the next table header; null when absent. */
+function tomlTable(raw: string, name: string): string | null {
+  const header = new RegExp(`^\\[${name.replace(/\./g, '\\.')}\\]\\s*$`, 'm').exec(raw);
+  if (!header) return null;
+  const rest = raw.slice(header.index + header[0].length);
+  const next = /^\[/m.exec(rest);
+  return next ? rest.slice(0, next.index) : rest;
+}
+
+/** A basic string value `key = "…"` of a TOML table. */
+function tomlString(table: string, key: string): string | undefined {
+  return new RegExp(`^\\s*${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm').exec(table)?.[1];
 }
 
 function readWails(dir: string): ManifestFacts | null {

@@ -1,9 +1,9 @@
-import type { ProjectType, Scope } from '../types.js';
-import { PROJECT_TYPES, SCOPE_LABELS, SCOPES, TYPE_LABELS } from '../types.js';
+import type { PackType } from '../types.js';
+import { PACK_TYPES, SCOPE_LABELS, SCOPES, TYPE_ALIASES, TYPE_LABELS } from '../types.js';
 import { normalizeToolIds, resolveToolId, TOOL_IDS, TOOLS } from '../tools/registry.js';
 import type { DeliveryPreference, ToolRow } from '../tools/types.js';
 import { DELIVERY_PREFERENCES } from '../tools/types.js';
-import { checkLine, LIMITS, shown } from '../values.js';
+import { checkDir, checkLine, LIMITS, normalizeDir, shown } from '../values.js';
 
 /**
  * The interview as data: one table drives the prompts, the flag validation and the
@@ -16,7 +16,10 @@ export interface Choice {
   description?: string;
 }
 
-export const TYPE_CHOICES: Choice[] = PROJECT_TYPES.map((t) => ({ value: t, name: TYPE_LABELS[t] }));
+export const TYPE_CHOICES: Choice[] = PACK_TYPES.map((t) => ({ value: t, name: TYPE_LABELS[t] }));
+
+/** What --type accepts: the types, and aliases such as fullstack (= backend,frontend). */
+export const TYPE_WORDS = [...PACK_TYPES, ...Object.keys(TYPE_ALIASES)];
 
 export const SCOPE_CHOICES: Choice[] = [
   { value: 'mvp', name: SCOPE_LABELS.mvp, description: 'fewest questions, sensible defaults, ship fast' },
@@ -68,8 +71,43 @@ export function normalizeId(value: string): string {
   return value.trim().toLowerCase();
 }
 
-export function checkType(value: string): string | null {
-  return (PROJECT_TYPES as readonly string[]).includes(normalizeId(value)) ? null : `unknown project type ${shown(value, 30)} (allowed: ${PROJECT_TYPES.join(', ')})`;
+/** `backend,mobile`, `fullstack` or a list: the types in PACK_TYPES order, or an error message. */
+export function parseTypes(value: string | readonly string[]): PackType[] | string {
+  const items = (typeof value === 'string' ? [value] : [...value]).flatMap((v) => v.split(',')).map(normalizeId).filter(Boolean);
+  if (items.length === 0) return `no project type given (allowed: ${TYPE_WORDS.join(', ')}; several separated by commas)`;
+  const unknown = items.find((i) => !TYPE_WORDS.includes(i));
+  if (unknown !== undefined) return `unknown project type ${shown(unknown, 30)} (allowed: ${TYPE_WORDS.join(', ')}; several separated by commas)`;
+  const types = new Set(items.flatMap((i) => TYPE_ALIASES[i] ?? [i as PackType]));
+  return PACK_TYPES.filter((t) => types.has(t));
+}
+
+/** `backend=server,mobile=app` (also repeated): each type's folder, or an error message. */
+export function parsePartDirs(value: string | readonly string[], types?: readonly PackType[]): Partial<Record<PackType, string>> | string {
+  const out: Partial<Record<PackType, string>> = {};
+  for (const item of (typeof value === 'string' ? [value] : [...value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+    const at = item.indexOf('=');
+    if (at < 1) return `${shown(item, 40)} is not <type>=<folder> (e.g. backend=server)`;
+    const type = normalizeId(item.slice(0, at));
+    if (!(PACK_TYPES as readonly string[]).includes(type)) return `unknown project type ${shown(type, 30)} in ${shown(item, 40)} (allowed: ${PACK_TYPES.join(', ')})`;
+    if (types && !types.includes(type as PackType)) return `${type} is not one of the project's types (${types.join(', ')}); add it to --type`;
+    const dir = normalizeDir(item.slice(at + 1));
+    const why = checkDir(dir);
+    if (why) return `the folder of ${type} ${shown(dir, 40)} ${why}`;
+    out[type as PackType] = dir;
+  }
+  return out;
+}
+
+export function checkPartDir(value: string): string | null {
+  const why = checkDir(normalizeDir(value));
+  return why ? `the folder ${why}` : null;
+}
+
+/** A language name for the documents: one line, short. */
+export function checkLanguage(value: string): string | null {
+  if (value.trim() === '') return 'the language cannot be empty';
+  const why = checkLine(value, LIMITS.language);
+  return why ? `the language ${why}` : null;
 }
 
 export function checkScope(value: string): string | null {
@@ -96,5 +134,3 @@ export function checkDelivery(value: string): string | null {
 
 export const isDelivery = (v: string): v is DeliveryPreference => checkDelivery(v) === null;
 
-export const isProjectType = (v: string): v is ProjectType => checkType(v) === null;
-export const isScope = (v: string): v is Scope => checkScope(v) === null;

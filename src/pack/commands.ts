@@ -1,5 +1,5 @@
-import type { PackType, ProjectType } from '../types.js';
-import { packTypesOf } from '../types.js';
+import type { PackType } from '../types.js';
+import { TYPE_LABELS } from '../types.js';
 
 /** One entry command of SPEC §4.1, and the prompt it runs. */
 interface EntryCommand {
@@ -26,6 +26,18 @@ export const ENTRY_COMMANDS: readonly EntryCommand[] = [
     description: 'Next semantic version, changelog entry and tag, after your approval' },
   { name: 'flow-docs-sync', home: 'type', file: 'flow-docs-sync.md', argumentHint: '[since commit]',
     description: 'Update the project documents that recent code changes made stale' },
+  { name: 'flow-hotfix', home: 'shared', file: 'flow-hotfix.md', argumentHint: '[symptom, issue or from <tag>]',
+    description: 'Fix the release in production from its tag, patch release, then port the fix' },
+  { name: 'flow-postmortem', home: 'shared', file: 'flow-postmortem.md', argumentHint: '[incident or postmortem file]',
+    description: 'Blameless incident postmortem: UTC timeline, impact, causes, actions into the roadmap' },
+  { name: 'flow-adr', home: 'shared', file: 'flow-adr.md', argumentHint: '[decision, from <id>, accept NNNN]',
+    description: 'Write or update an architecture decision record and its index' },
+  { name: 'flow-onboard', home: 'shared', file: 'flow-onboard.md', argumentHint: '[refresh, tour or question]',
+    description: 'Guided tour of the codebase, checked against the code; answers "how does X work"' },
+  { name: 'flow-upgrade', home: 'shared', file: 'flow-upgrade.md', argumentHint: '[package@version or runtime version]',
+    description: 'Staged upgrade of a dependency, framework or runtime, tests green at every step' },
+  { name: 'flow-security-review', home: 'shared', file: 'flow-security-review.md', argumentHint: '[area or part]',
+    description: 'Codebase-wide security review: threat model, findings by severity, fix tasks' },
 ];
 
 /** A command as installed for one project: its final name and the installed prompt it wraps. */
@@ -38,11 +50,11 @@ export interface InstalledCommand {
 }
 
 /**
- * The commands a project gets. A single-type project gets the plain names; fullstack
- * gets `backend-flow-build`, `frontend-flow-build` (likewise docs-sync) and the shared ones once.
+ * The commands a project gets. A single-part project gets the plain names; with several parts,
+ * the per-type commands are per part (`backend-flow-build`, `mobile-flow-build`, likewise
+ * docs-sync) and the shared ones exist once.
  */
-export function installedCommands(type: ProjectType): InstalledCommand[] {
-  const packTypes = packTypesOf(type);
+export function installedCommands(packTypes: readonly PackType[]): InstalledCommand[] {
   const prefixed = packTypes.length > 1;
   const out: InstalledCommand[] = [];
   for (const cmd of ENTRY_COMMANDS) {
@@ -54,7 +66,7 @@ export function installedCommands(type: ProjectType): InstalledCommand[] {
       out.push({
         ...pick(cmd),
         name: prefixed ? `${t}-${cmd.name}` : cmd.name,
-        description: prefixed ? `${labelOf(t)}: ${cmd.description}` : cmd.description,
+        description: prefixed ? `${TYPE_LABELS[t]}: ${cmd.description}` : cmd.description,
         prompt: `.ai-flow/prompts/${t}/${cmd.file}`,
       });
     }
@@ -64,8 +76,4 @@ export function installedCommands(type: ProjectType): InstalledCommand[] {
 
 function pick(cmd: EntryCommand): Pick<InstalledCommand, 'description' | 'argumentHint'> {
   return { description: cmd.description, argumentHint: cmd.argumentHint };
-}
-
-function labelOf(t: PackType): string {
-  return t.charAt(0).toUpperCase() + t.slice(1);
 }

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { PackType, ProjectType } from '../types.js';
-import { packTypesOf } from '../types.js';
+import type { PackType } from '../types.js';
 import { StateError } from '../errors.js';
 
 /** A file the pack installs verbatim: where it comes from and where it goes. */
@@ -56,9 +55,9 @@ export class Pack {
     }
   }
 
-  /** The prompts and document templates a project type installs, copied byte for byte. */
-  copiedFiles(type: ProjectType): PackFile[] {
-    const homes = ['shared', ...packTypesOf(type)];
+  /** The prompts and document templates a project of these types installs, copied byte for byte. */
+  copiedFiles(types: readonly PackType[]): PackFile[] {
+    const homes = ['shared', ...types];
     const files: PackFile[] = [];
     for (const kind of ['prompts', 'templates'] as const) {
       for (const home of homes) {
@@ -72,12 +71,13 @@ export class Pack {
   }
 
   /**
-   * The documents /flow-build will write for a pack type, derived from its templates:
-   * `docs/api.md` stays `docs/api.md` (fullstack: `docs/backend/api.md`), `env.example` → `.env.example`.
+   * The documents /flow-build will write for a part, derived from its type's templates:
+   * `docs/api.md` stays `docs/api.md` (several parts: `docs/backend/api.md`), `env.example` →
+   * `.env.example` in the part's folder.
    */
-  plannedDocuments(packType: PackType, fullstack: boolean): PlannedDocument[] {
+  plannedDocuments(packType: PackType, multiPart: boolean, dir = '.'): PlannedDocument[] {
     return this.listDir(`templates/${packType}`).map((rel) => ({
-      path: documentPath(rel, packType, fullstack),
+      path: documentPath(rel, packType, multiPart, dir),
       title: documentTitle(this.read(`templates/${packType}/${rel}`)),
     }));
   }
@@ -100,10 +100,10 @@ export function documentTitle(template: string): string {
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
-export function documentPath(rel: string, packType: PackType, fullstack: boolean): string {
-  if (rel === 'env.example') return '.env.example';
+export function documentPath(rel: string, packType: PackType, multiPart: boolean, dir = '.'): string {
+  if (rel === 'env.example') return dir === '.' ? '.env.example' : `${dir}/.env.example`;
   const [top, ...rest] = rel.split('/');
-  if (fullstack && (top === 'docs' || top === 'specs') && rest.length > 0) {
+  if (multiPart && (top === 'docs' || top === 'specs') && rest.length > 0) {
     return `${top}/${packType}/${rest.join('/')}`;
   }
   return rel;

@@ -1,19 +1,23 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_TYPES, packTypesOf } from '../../src/types.js';
+import type { PackType } from '../../src/types.js';
+import { PACK_TYPES } from '../../src/types.js';
 import { TOOLS } from '../../src/tools/registry.js';
 import { installedCommands } from '../../src/pack/commands.js';
 import { exists, listFiles, packFiles, read, runCli, tmpDir, write } from '../helpers.js';
 
 describe('ai-flow init, per project type', () => {
-  for (const type of PROJECT_TYPES) {
+  const combos: PackType[][] = [...PACK_TYPES.map((t) => [t]), ['backend', 'frontend'], ['backend', 'mobile'], ['backend', 'desktop'], ['frontend', 'mobile'], [...PACK_TYPES]];
+  for (const types of combos) {
+    const type = types.join(',');
     it(`installs exactly the ${type} pack, AGENTS.md and the chosen tool`, () => {
       const dir = tmpDir();
-      const r = runCli(['init', dir, '--yes', '--type', type, '--ai', 'claude', '--name', 'Demo']);
+      const dirs = types.length > 1 ? ['--part-dir', types.map((t) => `${t}=apps/${t}`).join(',')] : [];
+      const r = runCli(['init', dir, '--yes', '--type', type, ...dirs, '--ai', 'claude', '--name', 'Demo']);
       expect(r.code, r.stderr).toBe(0);
       const files = listFiles(dir);
-      const homes = ['shared', ...packTypesOf(type)];
+      const homes = ['shared', ...types];
       // The installed prompts are the pack's files for those homes, read from the pack itself.
       for (const kind of ['prompts', 'templates']) {
         const expected = homes.flatMap((h) => packFiles(`${kind}/${h}`).map((f) => `.ai-flow/${kind}/${h}/${f}`)).sort();
@@ -22,12 +26,14 @@ describe('ai-flow init, per project type', () => {
       for (const h of homes) {
         for (const f of packFiles(`prompts/${h}`)) expect(read(dir, `.ai-flow/prompts/${h}/${f}`)).toBe(read(path.resolve('prompts', h), f));
       }
-      const commands = installedCommands(type).map((c) => `.claude/commands/${c.name}.md`).sort();
+      const commands = installedCommands(types).map((c) => `.claude/commands/${c.name}.md`).sort();
       expect(files.filter((f) => f.startsWith('.claude/'))).toEqual(commands);
       expect(read(dir, 'AGENTS.md')).toContain('# Demo — instructions for AI coding assistants');
       expect(read(dir, 'CLAUDE.md')).toContain('@AGENTS.md');
       const config = JSON.parse(read(dir, '.ai-flow/ai-flow.json'));
-      expect(config).toMatchObject({ schemaVersion: 1, name: 'Demo', type, tools: ['claude'] });
+      expect(config).toMatchObject({ schemaVersion: 2, name: 'Demo', tools: ['claude'] });
+      expect(config.parts.map((p: { type: string; dir: string }) => `${p.type}@${p.dir}`)).toEqual(types.map((t) => `${t}@${types.length > 1 ? `apps/${t}` : '.'}`));
+      expect(runCli(['doctor', dir]).code).toBe(0);
       const manifest = JSON.parse(read(dir, '.ai-flow/manifest.json'));
       const managed = files.filter((f) => !['.ai-flow/ai-flow.json', '.ai-flow/manifest.json', '.ai-flow/base.json.gz'].includes(f));
       expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(managed);
@@ -38,7 +44,7 @@ describe('ai-flow init, per project type', () => {
     const dir = tmpDir();
     expect(runCli(['init', dir, '--yes', '--type', 'fullstack', '--ai', 'all']).code).toBe(0);
     for (const tool of TOOLS) {
-      for (const c of installedCommands('fullstack')) expect(exists(dir, tool.commandPath(c.name)), tool.commandPath(c.name)).toBe(true);
+      for (const c of installedCommands(['backend', 'frontend'])) expect(exists(dir, tool.commandPath(c.name)), tool.commandPath(c.name)).toBe(true);
       if (tool.rules) expect(exists(dir, tool.rules.path), tool.rules.path).toBe(true);
     }
     expect(read(dir, '.gemini/commands/backend-flow-build.toml')).toContain('{{args}}');
@@ -64,7 +70,7 @@ describe('ai-flow init, per project type', () => {
     const answers = path.join(tmpDir(), 'a.json');
     writeFileSync(answers, JSON.stringify({ name: 'From file', type: 'mobile', tools: ['codex'], scope: 'mvp' }));
     expect(runCli(['init', dir, '--answers', answers, '--scope', 'enterprise']).code).toBe(0);
-    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json'))).toMatchObject({ name: 'From file', type: 'mobile', tools: ['codex'], scope: 'enterprise' });
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json'))).toMatchObject({ name: 'From file', parts: [{ type: 'mobile', dir: '.' }], tools: ['codex'], scope: 'enterprise' });
     expect(exists(dir, '.agents/skills/flow-build/SKILL.md')).toBe(true);
   });
 
@@ -74,8 +80,8 @@ describe('ai-flow init, per project type', () => {
     mkdirSync(path.join(dir, '.cursor'));
     const r = runCli(['init', dir]);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json'))).toMatchObject({ name: 'shop-web', type: 'frontend', tools: ['cursor'], stack: { framework: 'Next.js', testCommand: 'npm test' } });
-    expect(read(dir, 'AGENTS.md')).toContain('- Test: `npm test`');
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json'))).toMatchObject({ name: 'shop-web', parts: [{ type: 'frontend', dir: '.', stack: { framework: 'Next.js', testCommand: 'npm test' } }], tools: ['cursor'] });
+    expect(read(dir, 'AGENTS.md')).toContain('| Frontend | repository root | Next.js, JavaScript (npm) | — | `npm test` | — |');
   });
 
   it('--dry-run prints every path and writes nothing; --json is one document', () => {
@@ -129,7 +135,7 @@ describe('ai-flow init, per project type', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(read(dir, prompt)).toBe(edited);
     expect(exists(dir, '.github/prompts/flow-build.prompt.md')).toBe(true);
-    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).type).toBe('backend');
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).parts[0].type).toBe('backend');
   });
 
   it('refuses to write through a symlink that leaves the target, naming it, and writes nothing', () => {
@@ -155,7 +161,7 @@ describe('ai-flow init, per project type', () => {
 
 describe('ai-flow init, bad input', () => {
   it.each([
-    [['--type', 'web'], /--type: unknown project type "web" \(allowed: backend, frontend, mobile, desktop, fullstack\)/],
+    [['--type', 'web'], /--type: unknown project type "web" \(allowed: backend, frontend, mobile, desktop, fullstack; several separated by commas\)/],
     [['--ai', 'claude,emacs'], /--ai: unknown AI tool "emacs" \(allowed: claude, cursor, copilot, gemini, windsurf, codex, antigravity, cline, opencode, or all\)/],
     [['--scope', 'big'], /--scope: unknown scope "big" \(allowed: mvp, production, enterprise\)/],
     [['--answers', '/nonexistent/a.json'], /--answers .*: file not found/],

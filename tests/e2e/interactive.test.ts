@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, listFiles, read, tmpDir, write } from '../helpers.js';
+import { BIN, NODE, listFiles, read, tmpDir, write } from '../helpers.js';
 
 /**
  * Drives the real interview in a pseudo-terminal: util-linux `script` gives the CLI a TTY,
@@ -12,7 +12,7 @@ class Terminal {
   readonly exited: Promise<number>;
 
   constructor(args: string[], cwd: string) {
-    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const command = [NODE, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     this.proc = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
     this.proc.stdout.on('data', (d: Buffer) => (this.screen += d.toString('utf8')));
     this.proc.stderr.on('data', (d: Buffer) => (this.screen += d.toString('utf8')));
@@ -48,22 +48,26 @@ describe('interactive interview in a pseudo-terminal', () => {
     const t = new Terminal(['init', '.'], dir);
     await t.answer('Project name', `My PTY App${ENTER}`);
     await t.answer('description', `A test & <demo>${ENTER}`);
-    await t.answer('Project type', `${DOWN}${ENTER}`); // backend (detected) → frontend
+    await t.answer('Project parts', `${DOWN}${SPACE}${ENTER}`); // backend (detected, checked) + frontend
+    await t.answer('Folder of the backend part', ENTER); // the detected root
+    await t.answer('Folder of the frontend part', `web${ENTER}`);
     await t.answer('AI tools', `${SPACE}${ENTER}`); // tick Claude Code; Copilot is pre-checked
     await t.answer('Scope', ENTER);
+    await t.answer('Language of the project documents', `Español${ENTER}`);
     await t.answer('Correct?', ENTER);
     await t.answer('file(s) into', ENTER);
     expect(await t.exited).toBe(0);
     const config = JSON.parse(read(dir, '.ai-flow/ai-flow.json'));
-    expect(config).toMatchObject({ name: 'My PTY App', description: 'A test & <demo>', type: 'frontend', tools: ['claude', 'copilot'], scope: 'production', stack: { framework: 'Express', testCommand: 'npm test' } });
+    expect(config).toMatchObject({ name: 'My PTY App', description: 'A test & <demo>', tools: ['claude', 'copilot'], scope: 'production', language: 'Español' });
+    expect(config.parts).toMatchObject([{ type: 'backend', dir: '.', stack: { framework: 'Express', testCommand: 'npm test' } }, { type: 'frontend', dir: 'web' }]);
     expect(read(dir, 'AGENTS.md')).toContain('# My PTY App — instructions');
-    expect(listFiles(dir)).toContain('.claude/commands/flow-build.md');
-    expect(listFiles(dir)).toContain('.github/prompts/flow-build.prompt.md');
+    expect(listFiles(dir)).toContain('.claude/commands/frontend-flow-build.md');
+    expect(listFiles(dir)).toContain('.github/prompts/backend-flow-build.prompt.md');
   });
 
   it('answering no to the final question writes nothing', async () => {
     const dir = tmpDir();
-    const t = new Terminal(['init', '.', '--type', 'backend', '--ai', 'claude', '--scope', 'mvp'], dir);
+    const t = new Terminal(['init', '.', '--type', 'backend', '--ai', 'claude', '--scope', 'mvp', '--language', 'English'], dir);
     await t.answer('Project name', `x${ENTER}`);
     await t.answer('description', ENTER);
     await t.answer('Correct?', ENTER);

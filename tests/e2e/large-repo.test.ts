@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tmpDir } from '../helpers.js';
+import { BIN, NODE, tmpDir } from '../helpers.js';
 
 /** A repository with `files` extra files spread over node_modules and src (never read by detection). */
 function repo(files: number): string {
@@ -18,7 +18,7 @@ function repo(files: number): string {
 
 function initMs(dir: string): number {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, 'init', dir, '--yes', '--dry-run', '--ai', 'claude'], { encoding: 'utf8' });
+  const r = spawnSync(NODE, [BIN, 'init', dir, '--yes', '--dry-run', '--ai', 'claude'], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   return Number(process.hrtime.bigint() - t) / 1e6;
 }

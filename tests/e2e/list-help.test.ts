@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PACK_TYPES, PROJECT_TYPES } from '../../src/types.js';
+import { PACK_TYPES } from '../../src/types.js';
 import { TOOLS } from '../../src/tools/registry.js';
 import { runCli } from '../helpers.js';
 
@@ -8,7 +8,7 @@ describe('ai-flow list', () => {
     const r = runCli(['list', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { types: { id: string }[]; phases: Record<string, string[]>; tools: { id: string; commands: string; runs: string }[] };
-    expect(doc.types.map((t) => t.id)).toEqual([...PROJECT_TYPES]);
+    expect(doc.types.map((t) => t.id)).toEqual([...PACK_TYPES]);
     for (const t of PACK_TYPES) expect(doc.phases[t]).toHaveLength(11);
     expect(doc.phases.desktop[3]).toMatch(/^ 3 {2}Application architecture/);
     expect(doc.tools.map((t) => t.id)).toEqual(TOOLS.map((t) => t.id));

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, REPO, tmpDir } from '../helpers.js';
+import { BIN, NODE, REPO, tmpDir } from '../helpers.js';
 
 /** Which bundled dist files contain code of a heavy dependency (from the build's metafile). */
 function heavyOutputs(): Map<string, string[]> {
@@ -17,7 +17,7 @@ function heavyOutputs(): Map<string, string[]> {
 
 function loadedFiles(args: string[]): string[] {
   const log = path.join(tmpDir(), 'loads.txt');
-  const r = spawnSync(process.execPath, ['--import', path.join(REPO, 'tests/fixtures/log-loads.mjs'), BIN, ...args], {
+  const r = spawnSync(NODE, ['--import', path.join(REPO, 'tests/fixtures/log-loads.mjs'), BIN, ...args], {
     env: { ...process.env, AI_FLOW_LOAD_LOG: log },
     encoding: 'utf8',
   });

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, copyPack, copyTree, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
+import { BIN, NODE, copyPack, copyTree, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
 
 /**
  * Two packs on disk stand for two released versions (no network): v1 is the shipped pack,
@@ -210,7 +210,7 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     for (const point of points) {
       const dir = path.join(tmpDir(), 'killed');
       copyTree(base, dir);
-      const child = spawn(process.execPath, [BIN, 'update', dir], { env: { ...process.env, AI_FLOW_PACK_DIR: big, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(NODE, [BIN, 'update', dir], { env: { ...process.env, AI_FLOW_PACK_DIR: big, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
       let printed = '';
       child.stdout.on('data', (d: Buffer) => (printed += d.toString()));
       const closed = new Promise((r) => child.on('close', r));
@@ -256,11 +256,11 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
 
   it('refuses corrupt, newer-schema and missing state with clear errors', () => {
     const dir = installV1();
-    write(dir, '.ai-flow/ai-flow.json', '{"schemaVersion": 2}');
+    write(dir, '.ai-flow/ai-flow.json', '{"schemaVersion": 3}');
     const newer = runCli(['update', dir], withPack(v2));
     expect(newer.code).toBe(4);
-    expect(newer.stderr).toMatch(/^ai-flow: .*newer ai-flow \(schema 2, this one reads 1\) — upgrade ai-flow/);
-    expect(read(dir, '.ai-flow/ai-flow.json')).toBe('{"schemaVersion": 2}');
+    expect(newer.stderr).toMatch(/^ai-flow: .*newer ai-flow \(schema 3, this one reads 2\) — upgrade ai-flow/);
+    expect(read(dir, '.ai-flow/ai-flow.json')).toBe('{"schemaVersion": 3}');
     write(dir, '.ai-flow/ai-flow.json', 'garbage');
     expect(runCli(['update', dir], withPack(v2)).code).toBe(4);
     const fromNewer = installV1();

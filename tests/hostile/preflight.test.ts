@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, REPO, read, runCli, tmpDir, write } from '../helpers.js';
+import { BIN, NODE, REPO, read, runCli, tmpDir, write } from '../helpers.js';
 import { changedPaths, snapshot } from './tree.js';
 
 const NOBODY = 65534;
@@ -64,7 +64,7 @@ describe('pre-flight: everything is checked before the first write', () => {
     let finished = false;
     for (let attempt = 0; attempt < 8 && !finished; attempt++) {
       const dir = tmpDir();
-      const child = spawn(process.execPath, [BIN, 'init', dir, '--yes', '--type', 'fullstack', '--ai', 'all'], { stdio: 'ignore' });
+      const child = spawn(NODE, [BIN, 'init', dir, '--yes', '--type', 'fullstack', '--ai', 'all'], { stdio: 'ignore' });
       const journal = () => existsSync(path.join(dir, '.ai-flow')) && readdirSync(path.join(dir, '.ai-flow')).some((n) => n.startsWith('.run-') && existsSync(path.join(dir, '.ai-flow', n, 'journal.json')));
       const end = Date.now() + 20_000;
       while (!journal() && Date.now() < end && child.exitCode === null) await new Promise((r) => setTimeout(r, 1));
@@ -76,7 +76,7 @@ describe('pre-flight: everything is checked before the first write', () => {
       expect(r.stderr).toMatch(/finished an earlier run/);
       expect(r.stdout).toMatch(/ai-flow installed/);
       expect(runCli(['doctor', dir]).code).toBe(0);
-      expect(read(dir, '.ai-flow/ai-flow.json')).toContain('"fullstack"');
+      expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).parts.map((p: { type: string }) => p.type)).toEqual(['backend', 'frontend']);
       finished = true;
     }
     expect(finished).toBe(true);

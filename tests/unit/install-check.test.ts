@@ -5,7 +5,7 @@ import { sha256 } from '../../src/core/hash.js';
 import { wrapBlock } from '../../src/core/blocks.js';
 import { EMPTY_STACK } from '../../src/types.js';
 
-const config: Config = { schemaVersion: 1, packVersion: '1.0.0', name: 'n', description: '', type: 'backend', scope: 'mvp', tools: [], stack: EMPTY_STACK };
+const config: Config = { schemaVersion: 2, packVersion: '1.0.0', name: 'n', description: '', parts: [{ type: 'backend', dir: '.', stack: EMPTY_STACK }], scope: 'mvp', tools: [], language: 'English' };
 const manifest = (files: [string, string, ('file' | 'block')?][]): Manifest => ({
   schemaVersion: 1,
   packVersion: '1.0.0',

@@ -21,14 +21,27 @@ describe('pack reading', () => {
 
   it('installs only shared files and the chosen types', () => {
     const pack = new Pack(REPO);
-    const homes = (type: 'mobile' | 'fullstack') => new Set(pack.copiedFiles(type).map((f) => f.target.split('/')[2]));
-    expect(homes('mobile')).toEqual(new Set(['shared', 'mobile']));
-    expect(homes('fullstack')).toEqual(new Set(['shared', 'backend', 'frontend']));
+    const homes = (types: ('backend' | 'frontend' | 'mobile')[]) => new Set(pack.copiedFiles(types).map((f) => f.target.split('/')[2]));
+    expect(homes(['mobile'])).toEqual(new Set(['shared', 'mobile']));
+    expect(homes(['backend', 'mobile'])).toEqual(new Set(['shared', 'backend', 'mobile']));
   });
 
-  it('gives fullstack prefixed build and docs-sync commands, each shared command once', () => {
-    const names = installedCommands('fullstack').map((c) => c.name);
-    expect(names).toEqual(['backend-flow-build', 'frontend-flow-build', 'flow-work', 'flow-check', 'flow-commit', 'flow-finish', 'flow-release', 'backend-flow-docs-sync', 'frontend-flow-docs-sync']);
-    expect(installedCommands('desktop').find((c) => c.name === 'flow-build')?.prompt).toBe('.ai-flow/prompts/desktop/flow-build.md');
+  it('gives several parts per-part build and docs-sync commands, each shared command once', () => {
+    const names = installedCommands(['backend', 'mobile']).map((c) => c.name);
+    expect(names.filter((n) => /flow-(build|docs-sync)$/.test(n))).toEqual(['backend-flow-build', 'mobile-flow-build', 'backend-flow-docs-sync', 'mobile-flow-docs-sync']);
+    expect(names.filter((n) => n === 'flow-work' || n === 'flow-hotfix')).toEqual(['flow-work', 'flow-hotfix']);
+    expect(new Set(names).size).toBe(names.length);
+    expect(installedCommands(['desktop']).find((c) => c.name === 'flow-build')?.prompt).toBe('.ai-flow/prompts/desktop/flow-build.md');
+  });
+
+  it('puts each part\'s documents under docs/<type>/ with several parts, and its .env.example in its folder', () => {
+    const pack = new Pack(REPO);
+    const single = pack.plannedDocuments('backend', false).map((d) => d.path);
+    expect(single).toContain('docs/api.md');
+    expect(single).toContain('.env.example');
+    const multi = pack.plannedDocuments('backend', true, 'server').map((d) => d.path);
+    expect(multi).toContain('docs/backend/api.md');
+    expect(multi).toContain('server/.env.example');
+    expect(multi).toContain('README.md');
   });
 });

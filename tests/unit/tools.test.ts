@@ -5,13 +5,14 @@ import { Pack } from '../../src/pack/pack.js';
 import { Renderer } from '../../src/core/render.js';
 import { installedCommands } from '../../src/pack/commands.js';
 import { REPO } from '../helpers.js';
-import { HOSTILE_ANSWERS } from '../../src/doctor/pack-lint.js';
+import { HOSTILE_SAMPLE } from '../../src/doctor/pack-lint.js';
 import type { DesiredFile } from '../../src/core/desired.js';
 
 const pack = new Pack(REPO);
 
-function filesFor(tool: string, type: 'backend' | 'fullstack' = 'backend'): DesiredFile[] {
-  return desiredFiles({ ...HOSTILE_ANSWERS, type, tools: [tool] }, pack, new Renderer(), '9.9.9');
+function filesFor(tool: string, types: ('backend' | 'frontend')[] = ['backend']): DesiredFile[] {
+  const parts = types.map((type) => ({ type, dir: types.length > 1 ? type : '.', stack: HOSTILE_SAMPLE.stack }));
+  return desiredFiles({ ...HOSTILE_SAMPLE.answers, parts, tools: [tool] }, pack, new Renderer(), '9.9.9');
 }
 
 /** Minimal front-matter reader: the keys of the leading `---` block, values JSON-decoded when quoted. */
@@ -44,7 +45,7 @@ describe('tool registry', () => {
   it('gives every tool a wrapper per command, and nothing else outside its own folders', () => {
     for (const tool of TOOLS) {
       const files = filesFor(tool.id).filter((f) => !f.path.startsWith('.ai-flow/') && f.path !== 'AGENTS.md');
-      const commands = installedCommands('backend');
+      const commands = installedCommands(['backend']);
       const wrappers = files.filter((f) => f.source.startsWith('templates/commands/'));
       expect(wrappers.map((f) => f.path).sort()).toEqual(commands.map((c) => tool.commandPath(c.name)).sort());
       for (const w of wrappers) {
@@ -94,7 +95,7 @@ describe('tool formats', () => {
     const rule = filesFor('cursor').find((f) => f.path === '.cursor/rules/ai-flow.mdc')!;
     const fm = frontMatter(rule.content);
     expect(fm.alwaysApply).toBe('true');
-    expect(fm.description).toContain(HOSTILE_ANSWERS.name);
+    expect(fm.description).toContain(HOSTILE_SAMPLE.answers.name);
   });
 
   it('windsurf: always-on rule and workflows', () => {
@@ -109,8 +110,8 @@ describe('tool formats', () => {
     expect(owners.claude.content.startsWith('@AGENTS.md')).toBe(true);
   });
 
-  it('fullstack gets backend- and frontend- build commands and the shared ones once', () => {
-    const names = filesFor('claude', 'fullstack').filter((f) => f.path.startsWith('.claude/commands/')).map((f) => f.path);
+  it('two parts get backend- and frontend- build commands and the shared ones once', () => {
+    const names = filesFor('claude', ['backend', 'frontend']).filter((f) => f.path.startsWith('.claude/commands/')).map((f) => f.path);
     expect(names).toContain('.claude/commands/backend-flow-build.md');
     expect(names).toContain('.claude/commands/frontend-flow-build.md');
     expect(names).not.toContain('.claude/commands/flow-build.md');
