@@ -5,6 +5,7 @@ import { AiFlowError } from '../errors.js';
 import { Pack } from '../pack/pack.js';
 import { installedCommands } from '../pack/commands.js';
 import { TOOL_IDS } from '../tools/registry.js';
+import type { DeliveryPreference } from '../tools/types.js';
 import { Renderer } from '../core/render.js';
 import type { DesiredFile } from '../core/desired.js';
 import { desiredFiles } from '../core/desired.js';
@@ -67,23 +68,27 @@ export function lintPack(root: string): Finding[] {
   };
 
   for (const types of partCombinations()) {
-    for (const sample of [HOSTILE_SAMPLE, EMPTY_SAMPLE]) {
-      let files: DesiredFile[];
-      try {
-        files = desiredFiles({ ...sample.answers, parts: partsOf(types, sample), tools: [...TOOL_IDS] }, pack, new Renderer(), '0.0.0-lint');
-      } catch (err) {
-        if (!(err instanceof AiFlowError)) throw err;
-        add(finding(templateOf(err.message), lineOf(err.message), 'template-render', err.message));
-        continue;
-      }
-      checkInstall(types, files, sample.answers.name, add);
-    }
+    for (const sample of [HOSTILE_SAMPLE, EMPTY_SAMPLE]) lintInstall(pack, types, sample, [...TOOL_IDS], 'auto', add);
   }
+  // Installed together the tools share skill folders: each tool alone, with each delivery, renders its own formats.
+  for (const id of TOOL_IDS) for (const delivery of ['commands', 'skills'] as const) lintInstall(pack, ['backend', 'mobile'], HOSTILE_SAMPLE, [id], delivery, add);
   for (const type of PACK_TYPES) checkPhases(pack, type, add);
   checkConventions(pack, add);
   checkDocumentTemplates(pack, add);
   checkTemplatesUsed(pack, add);
   return findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
+
+function lintInstall(pack: Pack, types: (typeof PACK_TYPES)[number][], sample: Sample, tools: string[], delivery: DeliveryPreference, add: (f: Finding) => void): void {
+  let files: DesiredFile[];
+  try {
+    files = desiredFiles({ ...sample.answers, parts: partsOf(types, sample), tools, delivery }, pack, new Renderer(), '0.0.0-lint');
+  } catch (err) {
+    if (!(err instanceof AiFlowError)) throw err;
+    add(finding(templateOf(err.message), lineOf(err.message), 'template-render', err.message));
+    return;
+  }
+  checkInstall(types, files, sample.answers.name, add);
 }
 
 function checkInstall(types: readonly (typeof PACK_TYPES)[number][], files: DesiredFile[], name: string, add: (f: Finding) => void): void {

@@ -1,7 +1,7 @@
 import type { Answers, PackType, Part, Scope, StackFacts } from '../types.js';
 import { DEFAULT_LANGUAGE, sortParts, TYPE_LABELS, typesOf } from '../types.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_TOOLS } from '../tools/registry.js';
+import { DEFAULT_TOOLS, normalizeToolIds } from '../tools/registry.js';
 import { normalizeDir } from '../values.js';
 import type { Detected } from './detect.js';
 import type { Prompter } from './prompter.js';
@@ -103,11 +103,12 @@ export async function completeAnswers(given: GivenAnswers, detected: Detected, p
   const description = await ask(given.description, () => prompter!.input({ message: 'One-line description (optional)', default: detected.description, validate: checkDescription }), detected.description);
   const parts = await askParts(given, detected, prompter, warn);
   const detectedTools = detected.tools.length > 0 ? detected.tools : [...DEFAULT_TOOLS];
-  const tools = await ask(given.tools, () => prompter!.checkbox({
+  // The picker lists found tools first and the rest grouped: saved answers keep table order.
+  const tools = normalizeToolIds(await ask(given.tools, () => prompter!.checkbox({
     message: 'AI tools to install for (space to toggle)',
     choices: toolChoices(detected.tools, detectedTools),
     validate: (v) => (v.length === 0 ? 'choose at least one tool' : null),
-  }), detectedTools);
+  }), detectedTools));
   const scope = await ask(given.scope, async () => (await prompter!.select({ message: 'Scope', choices: SCOPE_CHOICES, default: 'production' })) as Scope, 'production');
   const language = await ask(given.language, async () => (await prompter!.input({ message: 'Language of the project documents', default: DEFAULT_LANGUAGE, validate: checkLanguage })).trim(), DEFAULT_LANGUAGE);
   return { name, description, parts: prompter ? await confirmStacks(parts, given, prompter) : parts, scope, tools, delivery: given.delivery ?? 'auto', language };

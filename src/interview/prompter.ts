@@ -1,10 +1,9 @@
 // The per-prompt packages of inquirer (what @inquirer/prompts re-exports): bundling the
 // re-export file would also pull in the editor prompt and ~550 KB of encodings it needs.
-import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
 import select from '@inquirer/select';
-import { Separator } from '@inquirer/core';
+import { pickMany } from './tool-picker.js';
 import type { CheckboxItem, Choice } from './questions.js';
 import { CancelledError } from '../errors.js';
 
@@ -21,7 +20,7 @@ export interface Prompter {
 
 /** The real prompts (inquirer). This module is imported only when an interview actually runs. */
 export function inquirerPrompter(output: NodeJS.WritableStream): Prompter {
-  const inq = { input, select, checkbox, confirm };
+  const inq = { input, select, confirm };
   const ctx = { output };
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
@@ -36,19 +35,7 @@ export function inquirerPrompter(output: NodeJS.WritableStream): Prompter {
   return {
     input: (q) => guard(() => inq.input({ message: q.message, default: q.default, validate: asValidator(q.validate) }, ctx)),
     select: (q) => guard(() => inq.select({ message: q.message, choices: q.choices, default: q.default }, ctx)),
-    checkbox: (q) =>
-      guard(() =>
-        inq.checkbox(
-          {
-            message: q.message,
-            choices: q.choices.map((c) => ('separator' in c ? new Separator(c.separator) : c)),
-            pageSize: Math.min(q.choices.length, PAGE_SIZE),
-            loop: false,
-            validate: q.validate ? (items) => q.validate!(items.map((i) => i.value)) ?? true : undefined,
-          },
-          ctx,
-        ),
-      ),
+    checkbox: (q) => guard(() => pickMany({ message: q.message, choices: q.choices, pageSize: PAGE_SIZE, validate: q.validate }, ctx)),
     confirm: (q) => guard(() => inq.confirm({ message: q.message, default: q.default }, ctx)),
   };
 }
