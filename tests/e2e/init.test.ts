@@ -160,7 +160,7 @@ describe('ai-flow init, per project type', () => {
     const forced = runCli(['init', dir, '--yes', '--force', '--ai', 'claude,copilot']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(read(dir, prompt)).toBe(edited);
-    expect(exists(dir, '.github/prompts/flow-build.prompt.md')).toBe(true);
+    expect(exists(dir, '.agents/skills/flow-build/SKILL.md')).toBe(true);
     expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).parts[0].type).toBe('backend');
   });
 

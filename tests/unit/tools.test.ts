@@ -8,6 +8,7 @@ import { Renderer } from '../../src/core/render.js';
 import { installedCommands } from '../../src/pack/commands.js';
 import { isInstallablePath } from '../../src/core/path-set.js';
 import { parseTools } from '../../src/interview/questions.js';
+import { parseConfig } from '../../src/core/state.js';
 import { invocationRows } from '../../src/tools/delivery.js';
 import type { DeliveryPreference } from '../../src/tools/types.js';
 import { REPO } from '../helpers.js';
@@ -102,6 +103,13 @@ describe('tool table', () => {
     expect(parseTools(['all'])).toEqual(TOOL_IDS);
     expect(parseTools('emacs')).toMatch(/unknown AI tool "emacs"/);
     expect(normalizeToolIds(['opencode', 'claude', 'claude'])).toEqual(['claude', 'opencode']);
+  });
+
+  it('a saved config naming a tool by an alias is read as the current id', () => {
+    const saved = { schemaVersion: 2, packVersion: '0.1.0', name: 'x', description: '', parts: [{ type: 'backend', dir: '.', stack: {} }], scope: 'mvp', language: 'English' };
+    expect(parseConfig(JSON.stringify({ ...saved, tools: ['windsurf', 'claude'] })).tools).toEqual(['claude', 'devin']);
+    expect(parseConfig(JSON.stringify({ ...saved, tools: ['claude'], delivery: 'skills' })).delivery).toBe('skills');
+    expect(() => parseConfig(JSON.stringify({ ...saved, tools: ['claude'], delivery: 'both' }))).toThrow(/unknown delivery "both"/);
   });
 
   it('every path any row may install, and every legacy path, is a path a manifest may name', () => {
