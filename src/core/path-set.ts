@@ -22,7 +22,7 @@ function allPatterns(): RegExp[] {
     exact('.ai-flow/.gitignore'),
     new RegExp(`^\\.ai-flow/(prompts|templates)/(${HOMES})/(${SEGMENT}/)*${SEGMENT}$`),
     // Every file any tool row may install, and where earlier versions put them (old manifests stay valid).
-    ...TOOLS.flatMap((t) => [t.rules?.path, t.commands?.path, t.skills && skillPath(t.skills.folder), ...t.legacy.map((l) => l.from)])
+    ...TOOLS.flatMap((t) => [t.rules?.path, t.commands?.path, t.skills && skillPath(t.skills.folder), t.skills?.fallback && skillPath(t.skills.fallback), ...t.legacy.map((l) => l.from)])
       .filter((p): p is string => Boolean(p))
       .map(withCommand),
   ];

@@ -9,9 +9,9 @@ const AGENTS = '.agents/skills';
 const CLAUDE_SKILLS = '.claude/skills';
 const ASK = 'ask: "use the <cmd> skill"';
 
-type Defaults = 'aliases' | 'rules' | 'commands' | 'skills' | 'skillInvoke' | 'skillFolders' | 'alsoReads' | 'legacy';
+type Defaults = 'aliases' | 'rules' | 'commands' | 'skills' | 'skillInvoke' | 'skillFolders' | 'mergesSkills' | 'sameName' | 'alsoReads' | 'legacy';
 function row(r: Omit<ToolRow, Defaults> & Partial<Pick<ToolRow, Defaults>>): ToolRow {
-  return { aliases: [], rules: null, commands: null, skills: null, skillInvoke: null, skillFolders: [], alsoReads: [], legacy: [], ...r };
+  return { aliases: [], rules: null, commands: null, skills: null, skillInvoke: null, skillFolders: [], mergesSkills: true, sameName: null, alsoReads: [], legacy: [], ...r };
 }
 
 /** Markdown command with `description` front matter (and `argument-hint` where the tool knows it). */
@@ -34,7 +34,7 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     id: 'claude', name: 'Claude Code', aliases: ['claude-code'], hosts: 'cli', detect: ['.claude', 'CLAUDE.md'],
     rules: { path: 'CLAUDE.md', template: 'claude.md.hbs', owner: 'block' },
     commands: md('.claude/commands/<cmd>.md', '$ARGUMENTS', true),
-    skills: { folder: CLAUDE_SKILLS }, skillInvoke: '/<cmd>', skillFolders: [CLAUDE_SKILLS], delivery: 'commands',
+    skills: { folder: CLAUDE_SKILLS }, skillInvoke: '/<cmd>', skillFolders: [CLAUDE_SKILLS], sameName: 'skill', delivery: 'commands',
     sources: [{ url: 'https://code.claude.com/docs/en/skills', date: '2026' }, { url: 'https://github.com/anthropics/claude-code/blob/main/CHANGELOG.md', date: '2026-08-22' }],
   }),
   row({
@@ -50,7 +50,7 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     rules: { path: '.github/copilot-instructions.md', template: 'plain.md.hbs', owner: 'block' },
     commands: { kind: 'prompt', path: '.github/prompts/<cmd>.prompt.md', template: 'copilot.prompt.md.hbs', args: '${input:args}', invoke: '/<cmd>', format: '.prompt.md, front matter description, agent; ${input:args} (VS Code only)' },
     skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, '.github/skills', CLAUDE_SKILLS],
-    alsoReads: [{ path: '.claude/commands/<cmd>.md', invoke: '/<cmd>', serves: false }], delivery: 'skills',
+    alsoReads: [{ path: '.claude/commands/<cmd>.md', invoke: '/<cmd>', serves: false, asSkill: true }], delivery: 'skills',
     sources: [{ url: 'https://github.com/microsoft/vscode-docs/blob/main/docs/copilot/customization/agent-skills.md', date: '2026-02-04' }, { url: 'https://github.com/github/copilot-cli/blob/main/changelog.md', date: '2026-08-03' }],
   }),
   row({
@@ -71,7 +71,7 @@ export const TOOL_TABLE: readonly ToolRow[] = [
   }),
   row({
     id: 'codex', name: 'OpenAI Codex', aliases: ['codex-cli', 'openai-codex'], hosts: 'ide+cli', detect: ['.codex'],
-    skills: { folder: AGENTS }, skillInvoke: '$<cmd>', skillFolders: [AGENTS], delivery: 'skills',
+    skills: { folder: AGENTS, fallback: '.codex/skills' }, skillInvoke: '$<cmd>', skillFolders: [AGENTS, '.codex/skills'], mergesSkills: false, delivery: 'skills',
     sources: [{ url: 'https://developers.openai.com/codex/skills.md', date: '2026' }],
   }),
   row({
@@ -86,27 +86,26 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     id: 'cline', name: 'Cline', aliases: ['cline-cli'], hosts: 'ide+cli', detect: ['.clinerules', '.cline'],
     rules: pointer('.clinerules/ai-flow.md'),
     commands: plain('.clinerules/workflows/<cmd>.md', 'workflow'),
-    skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, '.clinerules/skills', '.cline/skills', CLAUDE_SKILLS], delivery: 'commands',
+    skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, '.clinerules/skills', '.cline/skills', CLAUDE_SKILLS], sameName: 'skill', delivery: 'commands',
     sources: [{ url: 'https://github.com/cline/cline/blob/main/sdk/packages/core/src/extensions/config/runtime-commands.ts', date: '2026-08-22' }, { url: 'https://github.com/cline/cline/pull/9281', date: '2026-02-12' }],
   }),
   row({
     id: 'opencode', name: 'OpenCode', aliases: ['sst-opencode'], hosts: 'cli', detect: ['.opencode', 'opencode.json', 'opencode.jsonc'],
     commands: md('.opencode/commands/<cmd>.md', '$ARGUMENTS'),
-    skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, CLAUDE_SKILLS, '.opencode/skills'], delivery: 'commands',
+    skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, CLAUDE_SKILLS, '.opencode/skills'], sameName: 'command', delivery: 'commands',
     sources: [{ url: 'https://github.com/anomalyco/opencode/blob/dev/packages/web/src/content/docs/commands.mdx', date: '2026' }, { url: 'https://github.com/anomalyco/opencode/blob/dev/packages/opencode/src/skill/index.ts', date: '2026' }],
   }),
   row({
     id: 'qwen', name: 'Qwen Code', aliases: ['qwen-code'], hosts: 'cli', detect: ['.qwen', 'QWEN.md'],
     rules: { path: 'QWEN.md', template: 'gemini.md.hbs', owner: 'block' },
-    commands: md('.qwen/commands/<cmd>.md', '$ARGUMENTS', true),
-    skills: { folder: '.qwen/skills' }, skillInvoke: '/<cmd>', skillFolders: ['.qwen/skills'], delivery: 'commands',
+    commands: md('.qwen/commands/<cmd>.md', null, true),
+    skills: { folder: '.qwen/skills' }, skillInvoke: '/<cmd>', skillFolders: ['.qwen/skills', AGENTS], sameName: 'command', delivery: 'commands',
     sources: [{ url: 'https://qwenlm.github.io/qwen-code-docs/1.x/en/users/custom-commands/', date: '2026' }, { url: 'https://github.com/github/spec-kit/issues/1589', date: '2026' }],
   }),
   row({
     id: 'kilo', name: 'Kilo Code', aliases: ['kilocode', 'kilo-code'], hosts: 'ide+cli', detect: ['.kilo', '.kilocode', 'kilo.json', 'kilo.jsonc'],
     commands: md('.kilo/commands/<cmd>.md', '$ARGUMENTS'),
-    skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, CLAUDE_SKILLS, '.kilo/skills', '.kilocode/skills', '.opencode/skills'],
-    alsoReads: [{ path: '.opencode/commands/<cmd>.md', invoke: '/<cmd>', serves: true }], delivery: 'commands',
+    skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, CLAUDE_SKILLS, '.kilo/skills', '.kilocode/skills'], delivery: 'commands',
     sources: [{ url: 'https://github.com/Kilo-Org/kilocode/blob/main/packages/opencode/src/config/paths.ts', date: '2026' }],
   }),
   row({
@@ -162,7 +161,7 @@ export const TOOL_TABLE: readonly ToolRow[] = [
   row({
     id: 'droid', name: 'Factory Droid', aliases: ['factory', 'factory-droid'], hosts: 'cli', detect: ['.factory'],
     commands: md('.factory/commands/<cmd>.md', '$ARGUMENTS', true),
-    skills: { folder: '.factory/skills' }, skillInvoke: '/<cmd>', skillFolders: ['.factory/skills', '.agent/skills'], delivery: 'skills',
+    skills: { folder: '.factory/skills' }, skillInvoke: '/<cmd>', skillFolders: ['.factory/skills', AGENTS, '.agent/skills'], sameName: 'command', delivery: 'skills',
     sources: [{ url: 'https://github.com/Factory-AI/factory/blob/main/docs/cli/configuration/skills.mdx', date: '2026-07-24' }, { url: 'https://docs.factory.ai/cli/configuration/custom-slash-commands.md', date: '2026' }],
   }),
   row({

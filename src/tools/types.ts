@@ -36,6 +36,8 @@ export interface ForeignCommands {
   invoke: string;
   /** Every host of the tool loads it, so it may serve as this tool's delivery. */
   serves: boolean;
+  /** Loaded as a skill: one name with its skills counts once when the tool merges skills. */
+  asSkill?: boolean;
 }
 
 export interface ToolRow {
@@ -50,12 +52,19 @@ export interface ToolRow {
   /** Its own rules file; null when it reads AGENTS.md itself. */
   rules: RulesFile | null;
   commands: CommandSurface | null;
-  /** The skill folder ai-flow writes for it (`<folder>/<cmd>/SKILL.md`); null: no skill delivery. */
-  skills: { folder: string } | null;
+  /**
+   * The skill folder ai-flow writes for it (`<folder>/<cmd>/SKILL.md`), and a second one it
+   * reads that ai-flow may use instead when the first would clash; null: no skill delivery.
+   */
+  skills: { folder: string; fallback?: string } | null;
   /** How a user runs a skill; null: skills are only picked by the model, never listed for the user. */
   skillInvoke: string | null;
   /** Every project skill folder it reads, its own included. */
   skillFolders: readonly string[];
+  /** One skill name found in several of its skill folders is listed once (false: once per folder). */
+  mergesSkills: boolean;
+  /** One name found both as a command file and as a skill: which one it lists (null: both, or renamed). */
+  sameName: 'command' | 'skill' | null;
   alsoReads: readonly ForeignCommands[];
   /** The delivery `auto` picks when nothing else is installed beside it. */
   delivery: Delivery;

@@ -47,7 +47,7 @@ export function changedPaths(before: Map<string, Node>, after: Map<string, Node>
 
 /** The top-level names of every path a tool row may install (or installed in an earlier version). */
 const TOOL_ROOTS = new Set(
-  TOOLS.flatMap((t) => [t.rules?.path, t.commands?.path, t.skills?.folder, ...t.legacy.map((l) => l.from)])
+  TOOLS.flatMap((t) => [t.rules?.path, t.commands?.path, t.skills?.folder, t.skills?.fallback, ...t.legacy.map((l) => l.from)])
     .filter((p): p is string => Boolean(p))
     .map((p) => p.split('/')[0]),
 );

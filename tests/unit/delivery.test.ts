@@ -28,30 +28,42 @@ interface Seen {
   invoke: string;
   /** Read by every host of the tool. */
   serves: boolean;
+  paths: string[];
 }
 
 /**
  * What `tool` lists, worked out from the written paths and the facts of its row alone: each
  * command file it reads is one entry; copies of a skill in several skill folders it reads are
- * one entry (ai-flow renders them byte for byte identical: see tools.test.ts).
+ * one entry where it merges skills (ai-flow renders them byte for byte identical: see
+ * tools.test.ts); where a command and a skill share a name, the kind it shadows is not listed.
  */
 function seenBy(tool: ToolRow, written: readonly string[]): Seen[] {
-  const seen: Seen[] = [];
-  const skills = new Set<string>();
+  const commands: Seen[] = [];
+  const skills = new Map<string, Seen[]>();
+  const addSkill = (s: Seen): void => void skills.set(s.command, [...(skills.get(s.command) ?? []), s]);
   for (const p of written) {
     const own = tool.commands ? matcher(tool.commands.path).exec(p) : null;
-    if (own) seen.push({ command: own[1], invoke: tool.commands!.invoke, serves: true });
+    if (own) commands.push({ command: own[1], invoke: tool.commands!.invoke, serves: true, paths: [p] });
     for (const f of tool.alsoReads) {
       const m = matcher(f.path).exec(p);
-      if (m) seen.push({ command: m[1], invoke: f.invoke, serves: f.serves });
+      if (m && f.asSkill && tool.skillInvoke) addSkill({ command: m[1], invoke: tool.skillInvoke, serves: f.serves, paths: [p] });
+      else if (m) commands.push({ command: m[1], invoke: f.invoke, serves: f.serves, paths: [p] });
     }
     for (const folder of tool.skillInvoke ? tool.skillFolders : []) {
       const m = matcher(`${folder}/<cmd>/SKILL.md`).exec(p);
-      if (m) skills.add(m[1]);
+      if (m) addSkill({ command: m[1], invoke: tool.skillInvoke!, serves: true, paths: [p] });
     }
   }
-  for (const command of skills) seen.push({ command, invoke: tool.skillInvoke!, serves: true });
-  return seen;
+  const out: Seen[] = [];
+  for (const cmd of new Set([...commands.map((c) => c.command), ...skills.keys()])) {
+    const asCommand = commands.filter((c) => c.command === cmd);
+    const copies = skills.get(cmd) ?? [];
+    const asSkill = tool.mergesSkills && copies.length > 0 ? [{ ...copies[0], serves: copies.some((c) => c.serves), paths: copies.flatMap((c) => c.paths) }] : copies;
+    if (asCommand.length > 0 && asSkill.length > 0 && tool.sameName === 'command') out.push(...asCommand);
+    else if (asCommand.length > 0 && asSkill.length > 0 && tool.sameName === 'skill') out.push(...asSkill);
+    else out.push(...asCommand, ...asSkill);
+  }
+  return out;
 }
 
 describe('delivery: every command exactly once per tool, under the printed invocation', () => {
@@ -74,8 +86,10 @@ describe('delivery: every command exactly once per tool, under the printed invoc
           const entries = seen.filter((s) => s.command === cmd);
           const expected = printed.get(tool.id)?.find((i) => i.command === cmd)?.invoke;
           const actual = entries.map((e) => e.invoke.replace('<cmd>', cmd));
-          if (entries.length !== 1 || !entries[0].serves || actual[0] !== expected) {
-            failures.push(`[${ids.join(',')}] ${tool.id} ${cmd}: sees ${JSON.stringify(actual)}${entries[0]?.serves === false ? ' (not read by every host)' : ''}, prints ${expected}`);
+          const ownFiles = plan.files.filter((f) => f.command === cmd && f.tools.includes(tool.id)).map((f) => f.path);
+          const hidden = ownFiles.length > 0 && !ownFiles.some((f) => entries[0]?.paths.includes(f));
+          if (entries.length !== 1 || !entries[0].serves || actual[0] !== expected || hidden) {
+            failures.push(`[${ids.join(',')}] ${tool.id} ${cmd}: sees ${JSON.stringify(actual)}${entries[0]?.serves === false ? ' (not read by every host)' : ''}${hidden ? ' (its own file hidden)' : ''}, prints ${expected}`);
           }
         }
       }
@@ -96,23 +110,46 @@ describe('delivery decisions', () => {
     }
   });
 
-  it('Gemini CLI beside Codex switches to the shared skills, and says why', () => {
+  it('Gemini CLI keeps its TOML commands beside Codex, which then reads its skills from .codex/skills', () => {
     const d = only(['gemini', 'codex']);
+    expect(d.gemini).toMatchObject({ delivery: 'commands', location: '.gemini/commands/<cmd>.toml', reason: null });
+    expect(d.codex).toMatchObject({ location: '.codex/skills/<cmd>/SKILL.md', invoke: '$<cmd>' });
+    expect(d.codex.reason).toContain('Gemini CLI would list each command twice');
+  });
+
+  it('beside a tool that only reads .agents/skills, Gemini CLI switches to the shared skills (it renames clashing names)', () => {
+    const d = only(['gemini', 'codex', 'zed']);
     expect(d.gemini).toMatchObject({ delivery: 'skills', location: '.agents/skills/<cmd>/SKILL.md', invoke: '/<cmd>' });
-    expect(d.gemini.reason).toContain('Gemini CLI would list each command twice');
-    expect(planDelivery(['gemini', 'codex'], ['flow-work']).files.map((f) => f.path)).not.toContain('.gemini/commands/flow-work.toml');
+    expect(d.codex.location).toBe('.agents/skills/<cmd>/SKILL.md');
+    expect(planDelivery(['gemini', 'codex', 'zed'], ['flow-work']).files.map((f) => f.path)).not.toContain('.gemini/commands/flow-work.toml');
   });
 
-  it('Kilo Code beside OpenCode runs the OpenCode command files it reads anyway', () => {
-    const d = only(['opencode', 'kilo']);
-    expect(d.kilo).toMatchObject({ location: '.opencode/commands/<cmd>.md', writtenFor: 'opencode' });
-    expect(d.kilo.reason).toContain('files written for OpenCode');
+  it('OpenCode and Qwen Code keep their commands beside the shared skills: their command hides the skill', () => {
+    const d = only(['opencode', 'qwen', 'zed']);
+    expect(d.opencode).toMatchObject({ delivery: 'commands', reason: null });
+    expect(d.qwen).toMatchObject({ delivery: 'commands', reason: null });
   });
 
-  it('Claude Code moves to .claude/skills when Copilot, whose CLI reads .claude/commands, is selected', () => {
-    const d = only(['claude', 'copilot']);
+  it('Cline switches to the shared skills beside them: a skill would hide its workflow', () => {
+    const d = only(['cline', 'zed']);
+    expect(d.cline).toMatchObject({ delivery: 'skills', invoke: '/<cmd>' });
+    expect(d.cline.reason).toContain('hide its own .clinerules/workflows/<cmd>.md');
+  });
+
+  it('Auggie runs the Claude Code commands it reads anyway', () => {
+    const d = only(['claude', 'auggie']);
+    expect(d.auggie).toMatchObject({ location: '.claude/commands/<cmd>.md', writtenFor: 'claude' });
+    expect(d.auggie.reason).toContain('files written for Claude Code');
+  });
+
+  it('Claude Code keeps .claude/commands beside Copilot, whose CLI lists them once with its skills', () => {
+    expect(only(['claude', 'copilot', 'codex']).claude).toMatchObject({ delivery: 'commands', reason: null });
+  });
+
+  it('Claude Code moves to .claude/skills when Auggie would see its commands beside the shared skills', () => {
+    const d = only(['claude', 'auggie', 'zed']);
     expect(d.claude).toMatchObject({ delivery: 'skills', location: '.claude/skills/<cmd>/SKILL.md', invoke: '/<cmd>' });
-    expect(d.claude.reason).toContain('GitHub Copilot would list each command twice');
+    expect(d.claude.reason).toContain('Augment Code (Auggie) would list each command twice');
   });
 
   it('a shared skill folder is written once for all the tools that use it', () => {
@@ -130,7 +167,8 @@ describe('delivery decisions', () => {
 
   it('Devin Desktop is run with @ once its skills are the delivery', () => {
     expect(only(['devin']).devin.invoke).toBe('/<cmd>');
-    expect(only(['devin', 'codex']).devin.invoke).toBe('@<cmd>');
+    expect(only(['devin', 'codex']).devin.invoke).toBe('/<cmd>');
+    expect(only(['devin', 'zed']).devin.invoke).toBe('@<cmd>');
   });
 
   it('rows name their tool and every command of the selection', () => {
