@@ -54,8 +54,16 @@ export function formatToolListings(list: readonly ToolListing[], dim: (s: string
   const [id, name, invoke] = [width((t) => t.id), width((t) => t.name), width((t) => t.invoke)];
   const out = list.map((t) => `  ${t.id.padEnd(id)}  ${t.name.padEnd(name)}  ${t.invoke.padEnd(invoke)}  ${dim(t.files.join(', '))}`);
   for (const t of list) if (t.reason) out.push(dim(`  ${t.id}: ${t.reason}`));
-  const aliases = list.filter((t) => t.aliases.length > 0).map((t) => `${t.aliases.join(', ')} → ${t.id}`);
-  if (aliases.length > 0) out.push(dim(`  aliases: ${aliases.join('; ')}`));
+  let line = '  aliases:';
+  for (const t of list.filter((x) => x.aliases.length > 0)) {
+    const entry = ` ${t.aliases.join(', ')} → ${t.id};`;
+    if (line.length + entry.length > 100) {
+      out.push(dim(line));
+      line = '   ';
+    }
+    line += entry;
+  }
+  if (line.trim() !== 'aliases:') out.push(dim(line));
   return out;
 }
 

@@ -61,7 +61,7 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     sources: [{ url: 'https://github.com/google-gemini/gemini-cli/blob/main/packages/cli/src/services/SlashCommandResolver.ts', date: '2026-08-21' }, { url: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/cli/custom-commands.md', date: '2026-08-21' }],
   }),
   row({
-    id: 'devin', name: 'Devin Desktop (formerly Windsurf)', aliases: ['windsurf', 'devin-desktop', 'cascade'], hosts: 'ide+cli',
+    id: 'devin', name: 'Devin Desktop (Windsurf)', aliases: ['windsurf', 'devin-desktop', 'cascade'], hosts: 'ide+cli',
     detect: ['.devin', '.windsurf', '.windsurfrules'],
     rules: { path: '.devin/rules/ai-flow.md', template: 'always-on.md.hbs', owner: 'file' },
     commands: md('.devin/workflows/<cmd>.md', null, false, 'workflow'),
@@ -109,7 +109,7 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     sources: [{ url: 'https://github.com/Kilo-Org/kilocode/blob/main/packages/opencode/src/config/paths.ts', date: '2026' }],
   }),
   row({
-    id: 'roo', name: 'Zoo Code (formerly Roo Code)', aliases: ['zoo', 'roo-code', 'zoo-code'], hosts: 'ide', detect: ['.roo', '.roomodes', '.roorules'],
+    id: 'roo', name: 'Zoo Code (Roo Code)', aliases: ['zoo', 'roo-code', 'zoo-code'], hosts: 'ide', detect: ['.roo', '.roomodes', '.roorules'],
     commands: md('.roo/commands/<cmd>.md', null, true),
     skillFolders: [AGENTS, '.roo/skills'], delivery: 'commands',
     sources: [{ url: 'https://github.com/RooCodeInc/Roo-Code/blob/main/src/services/command/commands.ts', date: '2026-04-14' }, { url: 'https://github.com/github/spec-kit/issues/3167', date: '2026-06-25' }],
@@ -122,7 +122,7 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     sources: [{ url: 'https://github.com/augmentcode/auggie/blob/main/CHANGELOG.md', date: '2026-06-25' }],
   }),
   row({
-    id: 'kiro', name: 'Kiro (and Amazon Q Developer)', aliases: ['amazonq', 'amazon-q', 'kiro-cli'], hosts: 'ide+cli', detect: ['.kiro', '.amazonq'],
+    id: 'kiro', name: 'Kiro (Amazon Q)', aliases: ['amazonq', 'amazon-q', 'kiro-cli'], hosts: 'ide+cli', detect: ['.kiro', '.amazonq'],
     rules: { path: '.kiro/steering/ai-flow.md', template: 'kiro-steering.md.hbs', owner: 'file' },
     skills: { folder: '.kiro/skills' }, skillInvoke: '/<cmd>', skillFolders: ['.kiro/skills'], delivery: 'skills',
     sources: [{ url: 'https://kiro.dev/docs/cli/skills', date: '2026' }, { url: 'https://github.com/aws/amazon-q-developer-cli/blob/main/README.md', date: '2026-04-23' }],
@@ -204,7 +204,7 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     sources: [{ url: 'https://github.com/warpdotdev/warp/blob/main/app/src/ai/skills/skill_utils.rs', date: '2026-08-22' }],
   }),
   row({
-    id: 'skills', name: 'Agent Skills (any other client)', aliases: ['agent-skills', 'agentskills'], hosts: 'ide+cli', detect: [],
+    id: 'skills', name: 'Agent Skills (other clients)', aliases: ['agent-skills', 'agentskills'], hosts: 'ide+cli', detect: [],
     skills: { folder: AGENTS }, skillInvoke: ASK, skillFolders: [AGENTS], delivery: 'skills',
     sources: [{ url: 'https://github.com/agentskills/agentskills/blob/main/docs/specification.mdx', date: '2026-08-09' }],
   }),

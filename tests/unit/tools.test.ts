@@ -52,7 +52,7 @@ const ROWS: [id: string, file: string, invoke: string, rules: string | null, arg
   ['antigravity', '.agents/workflows/flow-work.md', '/flow-work', '.agents/rules/ai-flow.md', 'the text the user typed'],
   ['cline', '.clinerules/workflows/flow-work.md', '/flow-work', '.clinerules/ai-flow.md', 'the text the user typed'],
   ['opencode', '.opencode/commands/flow-work.md', '/flow-work', null, '$ARGUMENTS'],
-  ['qwen', '.qwen/commands/flow-work.md', '/flow-work', 'QWEN.md', '$ARGUMENTS'],
+  ['qwen', '.qwen/commands/flow-work.md', '/flow-work', 'QWEN.md', 'the text the user typed'],
   ['kilo', '.kilo/commands/flow-work.md', '/flow-work', null, '$ARGUMENTS'],
   ['roo', '.roo/commands/flow-work.md', '/flow-work', null, 'the text the user typed'],
   ['auggie', '.augment/commands/flow-work.md', '/flow-work', null, '$ARGUMENTS'],
