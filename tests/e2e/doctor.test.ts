@@ -19,11 +19,11 @@ describe('ai-flow doctor [dir]', () => {
   it('lists edited and deleted files; deleted alone does not fail', () => {
     const dir = install();
     appendFileSync(path.join(dir, '.ai-flow/prompts/shared/flow-commit.md'), 'mine\n');
-    unlinkSync(path.join(dir, '.claude/skills/flow-check/SKILL.md'));
+    unlinkSync(path.join(dir, '.claude/commands/flow-check.md'));
     const r = runCli(['doctor', dir, '--json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.edited).toEqual(['.ai-flow/prompts/shared/flow-commit.md']);
-    expect(doc.findings).toEqual([expect.objectContaining({ file: '.claude/skills/flow-check/SKILL.md', rule: 'file-missing', severity: 'info' })]);
+    expect(doc.findings).toEqual([expect.objectContaining({ file: '.claude/commands/flow-check.md', rule: 'file-missing', severity: 'info' })]);
     expect(r.code).toBe(0);
   });
 

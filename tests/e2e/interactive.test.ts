@@ -61,8 +61,7 @@ describe('interactive interview in a pseudo-terminal', () => {
     expect(config).toMatchObject({ name: 'My PTY App', description: 'A test & <demo>', tools: ['claude', 'copilot'], scope: 'production', language: 'Español' });
     expect(config.parts).toMatchObject([{ type: 'backend', dir: '.', stack: { framework: 'Express', testCommand: 'npm test' } }, { type: 'frontend', dir: 'web' }]);
     expect(read(dir, 'AGENTS.md')).toContain('# My PTY App — instructions');
-    // Copilot's CLI also reads .claude/commands: beside it Claude Code runs the commands as skills.
-    expect(listFiles(dir)).toContain('.claude/skills/frontend-flow-build/SKILL.md');
+    expect(listFiles(dir)).toContain('.claude/commands/frontend-flow-build.md');
     expect(listFiles(dir)).toContain('.agents/skills/backend-flow-build/SKILL.md');
   });
 

@@ -21,8 +21,12 @@ describe('ai-flow list', () => {
   });
 
   it('--ai shows the tools as installed together, with the reason for each switch', () => {
-    const doc = JSON.parse(runCli(['list', '--json', '--ai', 'gemini,codex']).stdout) as { tools: { id: string; delivery: string; files: string[]; reason: string | null }[] };
-    expect(doc.tools.map((t) => t.id)).toEqual(['gemini', 'codex']);
+    type Doc = { tools: { id: string; delivery: string; files: string[]; reason: string | null }[] };
+    const pair = JSON.parse(runCli(['list', '--json', '--ai', 'gemini,codex']).stdout) as Doc;
+    expect(pair.tools.map((t) => t.id)).toEqual(['gemini', 'codex']);
+    expect(pair.tools[0]).toMatchObject({ delivery: 'commands', files: ['GEMINI.md', '.gemini/commands/<command>.toml'], reason: null });
+    expect(pair.tools[1]).toMatchObject({ files: ['.codex/skills/<command>/SKILL.md'] });
+    const doc = JSON.parse(runCli(['list', '--json', '--ai', 'gemini,codex,zed']).stdout) as Doc;
     expect(doc.tools[0]).toMatchObject({ delivery: 'skills', files: ['GEMINI.md', '.agents/skills/<command>/SKILL.md'] });
     expect(doc.tools[0].reason).toContain('would list each command twice');
     expect(runCli(['list', '--ai', 'emacs']).code).toBe(2);
