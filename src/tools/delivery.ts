@@ -56,7 +56,7 @@ export function planDelivery(ids: readonly string[], commands: readonly string[]
   const key = `${preference}:${tools.map((t) => t.id).join(',')}`;
   const chosen = SOLVED.get(key) ?? search(tools, preference) ?? new Map(tools.map((t) => [t.id, options(t, preference)[0].choice] as const));
   SOLVED.set(key, chosen);
-  const written = [...new Set(tools.map((t) => ownLocation(t, chosen.get(t.id)!)).filter((l): l is string => l !== null))];
+  const written = new Set(tools.map((t) => ownLocation(t, chosen.get(t.id)!)).filter((l): l is string => l !== null));
   const deliveries = tools.map((t) => describe(t, tools, chosen, written, preference));
   return { tools: deliveries, files: toolFiles(tools, chosen, commands) };
 }
@@ -64,7 +64,7 @@ export function planDelivery(ids: readonly string[], commands: readonly string[]
 /** Each selection is solved once per process: init, AGENTS.md, doctor and the report ask for it several times. */
 const SOLVED = new Map<string, ReadonlyMap<string, Choice>>();
 
-function describe(t: ToolRow, tools: readonly ToolRow[], chosen: ReadonlyMap<string, Choice>, written: readonly string[], preference: DeliveryPreference): ToolDelivery {
+function describe(t: ToolRow, tools: readonly ToolRow[], chosen: ReadonlyMap<string, Choice>, written: ReadonlySet<string>, preference: DeliveryPreference): ToolDelivery {
   const own = ownLocation(t, chosen.get(t.id)!);
   const seen = listings(t, written)[0];
   const mine = own !== null && (!seen || seen.sources.includes(own));
@@ -88,7 +88,7 @@ function whyNotPreferred(t: ToolRow, tools: readonly ToolRow[], chosen: Readonly
   if (current === preferred) return null;
   const wanted = ownLocation(t, preferred)!;
   const trial = new Map(chosen).set(t.id, preferred);
-  const written = tools.map((o) => ownLocation(o, trial.get(o.id)!)).filter((l): l is string => l !== null);
+  const written = new Set(tools.map((o) => ownLocation(o, trial.get(o.id)!)).filter((l): l is string => l !== null));
   const broken = tools.flatMap((u) => {
     if (valid(u, trial.get(u.id)!, written)) return [];
     const seen = listings(u, written);

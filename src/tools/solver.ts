@@ -52,14 +52,13 @@ function readIndex(t: ToolRow): Map<string, Read> {
  * file; skills merged into one entry or one per folder, as the tool does; and where the tool
  * lets a command and a skill of one name shadow each other, only the kind that wins.
  */
-export function listings(t: ToolRow, written: Iterable<string>): Listing[] {
+export function listings(t: ToolRow, written: Written | ReadonlySet<string>): Listing[] {
   const commands: Listing[] = [];
   const skills: { loc: string; serves: boolean }[] = [];
-  const reads = readIndex(t);
-  for (const loc of new Set(written)) {
-    const read = reads.get(loc);
-    if (read?.skill) skills.push({ loc, serves: read.serves });
-    else if (read) commands.push({ location: loc, invoke: read.invoke, serves: read.serves, skill: false, sources: [loc] });
+  for (const [loc, read] of readIndex(t)) {
+    if (!written.has(loc)) continue;
+    if (read.skill) skills.push({ loc, serves: read.serves });
+    else commands.push({ location: loc, invoke: read.invoke, serves: read.serves, skill: false, sources: [loc] });
   }
   const invoke = t.skillInvoke;
   let listed: Listing[] = [];
@@ -73,7 +72,7 @@ export function listings(t: ToolRow, written: Iterable<string>): Listing[] {
 }
 
 /** Lists each command once, from a file all its hosts read, and (if it wrote any) from its own files. */
-export function valid(t: ToolRow, choice: Choice, written: Iterable<string>): boolean {
+export function valid(t: ToolRow, choice: Choice, written: Written | ReadonlySet<string>): boolean {
   const seen = listings(t, written);
   if (seen.length !== 1 || !seen[0].serves) return false;
   const own = ownLocation(t, choice);
@@ -84,7 +83,7 @@ export function valid(t: ToolRow, choice: Choice, written: Iterable<string>): bo
  * Can no longer become valid, whatever is added: a duplicate of the kind that wins stays for
  * good (listings() already hides the shadowed kind), and so do its own files once hidden.
  */
-function hopeless(t: ToolRow, choice: Choice | undefined, written: Iterable<string>): boolean {
+function hopeless(t: ToolRow, choice: Choice | undefined, written: Written): boolean {
   const seen = listings(t, written);
   const winner = t.sameName === 'skill' ? seen.some((l) => l.skill) : t.sameName === 'command' ? seen.some((l) => !l.skill) : true;
   if (seen.length > 1 && winner) return true;
@@ -101,7 +100,7 @@ export function options(t: ToolRow, preference: DeliveryPreference): { choice: C
 }
 
 /** A counted set of written places (several tools may write the same skill folder). */
-class Written {
+export class Written {
   private readonly counts = new Map<string, number>();
   add(loc: string | null): void {
     if (loc) this.counts.set(loc, (this.counts.get(loc) ?? 0) + 1);
@@ -112,8 +111,8 @@ class Written {
     if (n > 0) this.counts.set(loc, n);
     else this.counts.delete(loc);
   }
-  keys(): string[] {
-    return [...this.counts.keys()];
+  has(loc: string): boolean {
+    return this.counts.has(loc);
   }
 }
 
@@ -129,7 +128,7 @@ function readersOf(tools: readonly ToolRow[]): (loc: string | null) => readonly 
 
 /** Steps to a first valid assignment, then steps spent looking for a cheaper one (deterministic). */
 const SEARCH_LIMIT = 20_000;
-const IMPROVE_LIMIT = 100;
+const IMPROVE_LIMIT = 30;
 
 /**
  * Depth-first over the tools (fewest options first, then table order), each trying its
@@ -149,7 +148,7 @@ export function search(tools: readonly ToolRow[], preference: DeliveryPreference
   const breaks = (t: ToolRow, choice: Choice): boolean => {
     const loc = ownLocation(t, choice);
     written.add(loc);
-    const bad = [t, ...readers(loc)].some((u) => hopeless(u, u === t ? choice : chosen.get(u.id), written.keys()));
+    const bad = [t, ...readers(loc)].some((u) => hopeless(u, u === t ? choice : chosen.get(u.id), written));
     written.remove(loc);
     return bad;
   };
@@ -158,7 +157,7 @@ export function search(tools: readonly ToolRow[], preference: DeliveryPreference
   const visit = (i: number, cost: number): void => {
     if (cost >= bestCost || ++steps > limit || (best && cost + forcedOff(i) >= bestCost)) return;
     if (i === order.length) {
-      if (!tools.every((t) => valid(t, chosen.get(t.id)!, written.keys()))) return;
+      if (!tools.every((t) => valid(t, chosen.get(t.id)!, written))) return;
       if (!best) limit = steps + IMPROVE_LIMIT;
       best = new Map(chosen);
       bestCost = cost;
