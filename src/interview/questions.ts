@@ -1,7 +1,7 @@
 import type { PackType } from '../types.js';
 import { PACK_TYPES, SCOPE_LABELS, SCOPES, TYPE_ALIASES, TYPE_LABELS } from '../types.js';
 import { normalizeToolIds, resolveToolId, TOOL_IDS, TOOLS } from '../tools/registry.js';
-import type { DeliveryPreference, ToolRow } from '../tools/types.js';
+import type { ToolRow } from '../tools/types.js';
 import { DELIVERY_PREFERENCES } from '../tools/types.js';
 import { checkDir, checkLine, LIMITS, normalizeDir, shown } from '../values.js';
 
@@ -132,5 +132,4 @@ export function checkDelivery(value: string): string | null {
   return (DELIVERY_PREFERENCES as readonly string[]).includes(normalizeId(value)) ? null : `unknown delivery ${shown(value, 30)} (allowed: ${DELIVERY_PREFERENCES.join(', ')})`;
 }
 
-export const isDelivery = (v: string): v is DeliveryPreference => checkDelivery(v) === null;
 

@@ -6,9 +6,6 @@ function patternRe(pattern: string): RegExp {
   return new RegExp(`^${escaped.replace('<cmd>', '([a-z0-9][a-z0-9-]{0,63})')}$`);
 }
 
-/** Every legacy path pattern of every tool: paths earlier ai-flow versions installed. */
-export const LEGACY_PATTERNS: readonly string[] = TOOLS.flatMap((t) => t.legacy.map((l) => l.from));
-
 /**
  * Where an earlier ai-flow put each planned file of the selected tools (old path → new path):
  * `update` reports the old file as moved when it deletes it, or as kept when it was edited.
