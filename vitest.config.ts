@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The build inlines the precompiled templates; unbundled sources compile them on the fly.
+  resolve: { alias: { 'ai-flow:precompiled': new URL('./src/core/precompiled-none.ts', import.meta.url).pathname } },
   test: {
     include: ['tests/**/*.test.ts'],
     setupFiles: ['./vitest.setup.ts'],

@@ -154,7 +154,7 @@ function printTable() {
   console.log('');
   const misses = results.flatMap((r) => Object.keys(BUDGETS).filter((k) => !r.met[k]).map((k) => `${k} on Node ${r.version}`));
   console.log(misses.length === 0 ? 'budgets: all met' : `budgets: MISSED ${misses.join(', ')}`);
-  console.log(`info: global install: ${packages} packages, ${(bytes / 1024 / 1024).toFixed(2)} MB on disk; tarball ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB`);
+  console.log(`info: global install: ${packages} packages, ${(bytes / 1024 / 1024).toFixed(2)} MiB on disk; tarball ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB`);
 }
 
 /** Packages (folders with a package.json under node_modules) and bytes below `dir`. */

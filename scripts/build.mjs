@@ -14,7 +14,16 @@ import { build } from 'esbuild';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', repo, '--noEmit'], { stdio: 'inherit' });
 
-/** Every shipped `.hbs` precompiled with the renderer's options, keyed by the sha256 of its source. */
+/**
+ * Every shipped `.hbs` precompiled with the renderer's options, keyed by the sha256 of its source,
+ * as the source of a module: the template specs are plain code in the bundle, so Node's compile
+ * cache keeps them compiled between runs (no `new Function` at run time).
+ */
+function precompiledModule() {
+  const entries = Object.entries(precompiledTemplates()).map(([hash, spec]) => `${JSON.stringify(hash)}: ${spec}`);
+  return `export default {\n${entries.join(',\n')}\n};\n`;
+}
+
 function precompiledTemplates() {
   const out = {};
   const walk = (dir) => {
@@ -45,7 +54,6 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
   legalComments: 'none',
-  define: { __AI_FLOW_PRECOMPILED__: JSON.stringify(precompiledTemplates()) },
   // Less to parse at every start; names are kept so --verbose stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -54,6 +62,12 @@ const result = await build({
   // handlebars only uses source-map for compiler source maps, which ai-flow never asks for; its
   // code catches the failed require and carries on. Not bundling it saves 42 KB to parse.
   plugins: [{
+    name: 'precompiled-templates',
+    setup(b) {
+      b.onResolve({ filter: /^ai-flow:precompiled$/ }, () => ({ path: 'precompiled', namespace: 'ai-flow' }));
+      b.onLoad({ filter: /.*/, namespace: 'ai-flow' }, () => ({ contents: precompiledModule(), loader: 'js' }));
+    },
+  }, {
     name: 'no-source-map',
     setup(b) {
       b.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'stub' }));

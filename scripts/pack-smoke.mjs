@@ -25,7 +25,7 @@ try {
   const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo }))[0];
   const tarball = path.join(work, packed.filename);
   const tops = [...new Set(packed.files.map((f) => f.path.split('/')[0]))].sort();
-  const allowed = ['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'prompts', 'templates'];
+  const allowed = ['LICENSE', 'README.md', 'ai-flow-pack.json', 'bin', 'dist', 'package.json', 'prompts', 'templates'];
   const extra = tops.filter((t) => !allowed.includes(t));
   if (extra.length > 0) fail(`tarball ships unexpected entries: ${extra.join(', ')}`);
   for (const must of allowed) if (!tops.includes(must)) fail(`tarball is missing ${must}`);
@@ -41,20 +41,29 @@ try {
   const version = cli(bin, ['--version']).trim();
   if (version !== JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version) fail(`--version printed ${version}`);
 
-  for (const type of ['backend', 'frontend', 'mobile', 'desktop', 'fullstack']) {
-    const dir = path.join(work, `repo-${type}`);
+  // Each single type, the fullstack alias, and a project of all four parts in their folders.
+  const projects = [
+    ...['backend', 'frontend', 'mobile', 'desktop'].map((t) => ({ label: t, args: ['--type', t], types: [t] })),
+    { label: 'fullstack', args: ['--type', 'fullstack', '--part-dir', 'backend=server,frontend=web'], types: ['backend', 'frontend'] },
+    { label: 'four parts', args: ['--type', 'backend,frontend,mobile,desktop', '--part-dir', 'backend=api,frontend=web,mobile=app,desktop=desk'], types: ['backend', 'frontend', 'mobile', 'desktop'] },
+  ];
+  for (const p of projects) {
+    const dir = path.join(work, `repo-${p.label.replace(/ /g, '-')}`);
     sh('git', ['init', '-q', dir]);
-    writeFileSync(path.join(dir, 'README.md'), `# ${type} smoke\n`);
-    cli(bin, ['init', dir, '--yes', '--type', type, '--ai', 'all']);
+    writeFileSync(path.join(dir, 'README.md'), `# ${p.label} smoke\n`);
+    cli(bin, ['init', dir, '--yes', ...p.args, '--ai', 'all']);
     const config = JSON.parse(readFileSync(path.join(dir, '.ai-flow/ai-flow.json'), 'utf8'));
-    if (config.type !== type) fail(`${type}: ai-flow.json says ${config.type}`);
-    const build = type === 'fullstack' ? 'backend-flow-build' : 'flow-build';
-    for (const f of ['AGENTS.md', 'CLAUDE.md', `.claude/commands/${build}.md`, `.gemini/commands/${build}.toml`, '.ai-flow/prompts/shared/flow-work.md']) {
-      if (!existsSync(path.join(dir, f))) fail(`${type}: ${f} was not written`);
+    const types = (config.parts ?? []).map((part) => part.type).join(',');
+    if (types !== p.types.join(',')) fail(`${p.label}: ai-flow.json has parts ${types}`);
+    const builds = p.types.length > 1 ? p.types.map((t) => `${t}-flow-build`) : ['flow-build'];
+    for (const f of ['AGENTS.md', 'CLAUDE.md', ...builds.map((b) => `.claude/commands/${b}.md`), '.ai-flow/prompts/shared/flow-work.md']) {
+      if (!existsSync(path.join(dir, f))) fail(`${p.label}: ${f} was not written`);
     }
     cli(bin, ['doctor', dir]);
     cli(bin, ['update', dir, '--check']);
-    console.log(`smoke: ${type}: init, doctor and update --check passed`);
+    cli(bin, ['uninstall', dir]);
+    if (sh('git', ['-C', dir, 'status', '--porcelain']).trim() !== '?? README.md') fail(`${p.label}: uninstall left files behind`);
+    console.log(`smoke: ${p.label}: init, doctor, update --check and uninstall passed`);
   }
   console.log('smoke: 1 passed, 0 failed');
 } catch (err) {

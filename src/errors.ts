@@ -48,9 +48,13 @@ export class CancelledError extends AiFlowError {
   }
 }
 
-/** A template failed to render (unknown variable, syntax error). */
+/** A template failed to render (unknown variable, syntax error); `where` locates it for a pack author. */
 export class RenderError extends AiFlowError {
-  constructor(message: string, hint?: string) {
+  constructor(
+    message: string,
+    hint?: string,
+    readonly where?: { file: string; line: number; column: number },
+  ) {
     super(message, 1, hint);
   }
 }

@@ -52,6 +52,14 @@ export interface Part {
   stack: StackFacts;
 }
 
+/** A pack of the installation besides the shipped one (`--pack`), bottom of the stack first (SPEC §11). */
+export interface PackRef {
+  /** As given, a folder or .tgz relative to the repository (`./packs/acme`) or absolute, or a package name. */
+  source: string;
+  name: string;
+  version: string;
+}
+
 /** Everything the interview decides; saved in .ai-flow/ai-flow.json. */
 export interface Answers {
   name: string;
@@ -64,6 +72,8 @@ export interface Answers {
   delivery?: DeliveryPreference;
   /** Language of the documents the assistant writes (prompts stay English). */
   language: string;
+  /** Team packs and overlays stacked on (or replacing) the shipped pack; absent: the shipped pack alone. */
+  packs?: PackRef[];
 }
 
 /** The types of a project, in PACK_TYPES order. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 // fs-extra: its tree copy and removal are stable on Node 20, where fs.cpSync is still experimental.
 import fse from 'fs-extra';
 import os from 'node:os';
@@ -42,6 +42,16 @@ export function tmpDir(prefix = 'ai-flow-test-'): string {
 
 export function removeTmpDirs(): void {
   for (const dir of created.splice(0)) fse.removeSync(dir);
+}
+
+/** A fresh folder laid out as `files` says (relative path → text). */
+export function repoWith(files: Record<string, string>, prefix = 'ai-flow-repo-'): string {
+  const dir = tmpDir(prefix);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
 }
 
 export function read(root: string, rel: string): string {

@@ -3,7 +3,9 @@ import { readInstallation, readProjectEntry } from '../core/disk.js';
 import { packRoot, packVersion } from '../pack/locate.js';
 import { checkInstallation } from '../doctor/install-check.js';
 import type { Finding } from '../doctor/finding.js';
-import { lintPack } from '../doctor/pack-lint.js';
+import { lintStack } from '../doctor/pack-lint.js';
+import { buildStack } from '../pack/stack.js';
+import { sourceExists } from '../pack/source.js';
 import { makeColors, printJson } from '../output.js';
 import { pendingRuns } from '../core/apply/apply.js';
 import { finding } from '../doctor/finding.js';
@@ -13,9 +15,13 @@ export interface DoctorOptions {
   json?: boolean;
 }
 
-/** `ai-flow doctor [dir]` and `ai-flow doctor --pack`. Exit 0 healthy, 1 findings, 4 corrupt state. */
+/**
+ * `ai-flow doctor [dir]` and `ai-flow doctor --pack` (the shipped pack; with a dir, that pack,
+ * as `ai-flow pack lint <dir>`). Exit 0 healthy, 1 findings, 4 corrupt state.
+ */
 export async function doctor(dir: string | undefined, opts: DoctorOptions): Promise<number> {
-  if (opts.pack) return report('pack', packRoot(), lintPack(packRoot()), {}, opts);
+  if (opts.pack && dir !== undefined) return (await import('./pack.js')).packLint([dir], opts);
+  if (opts.pack) return report('pack', packRoot(), lintStack(buildStack([], true)), {}, opts);
   const root = resolveTarget(dir ?? '.');
   const state = readInstallation(root);
   const result = checkInstallation(state.config, state.manifest, packVersion(packRoot()), (p) => readForDoctor(root, p));
@@ -24,10 +30,13 @@ export async function doctor(dir: string | undefined, opts: DoctorOptions): Prom
     result.findings.push(finding('.ai-flow', 0, 'interrupted-run', 'an earlier init or update was interrupted — run `ai-flow update` to finish it'));
   }
   for (const what of runs.ignored) result.findings.push(finding('.ai-flow', 0, 'foreign-run', `ignored ${what}`, 'info'));
+  for (const p of state.config.packs ?? []) {
+    if (!sourceExists(p.source, root)) result.findings.push(finding('.ai-flow/ai-flow.json', 0, 'pack-source', `pack ${p.name} ${p.version} is missing at ${p.source} — \`ai-flow update\` needs it (install or restore it)`));
+  }
   return report('installation', root, result.findings, { edited: result.edited, deleted: result.deleted, tools: state.config.tools, parts: state.config.parts.map((part) => ({ type: part.type, dir: part.dir })) }, opts);
 }
 
-function report(kind: string, target: string, findings: Finding[], extra: Record<string, unknown>, opts: DoctorOptions): number {
+export function report(kind: string, target: string, findings: Finding[], extra: Record<string, unknown>, opts: DoctorOptions): number {
   const errors = findings.filter((f) => f.severity === 'error');
   const exitCode = errors.length > 0 ? 1 : 0;
   if (opts.json) {
@@ -37,7 +46,7 @@ function report(kind: string, target: string, findings: Finding[], extra: Record
   const c = makeColors(false);
   const lines: string[] = [];
   for (const f of findings) {
-    const where = `${f.file}${f.line > 0 ? `:${f.line}` : ''}`;
+    const where = `${f.file}${f.line > 0 ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
     lines.push(`${f.severity === 'error' ? c.red('✗') : c.dim('•')} ${where}  ${c.dim(`[${f.rule}]`)} ${f.message}`);
   }
   const edited = extra.edited as string[] | undefined;

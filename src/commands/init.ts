@@ -15,10 +15,13 @@ import type { InterruptedRun, PlannedRun, StoredReport } from './run-plan.js';
 import { applyRun, finishRun, noteInterruptedRun, notice, planRun, withLock } from './run-plan.js';
 import { CONFIG_SCHEMA, isRecord, parseConfig } from '../core/state.js';
 import { installedCommands } from '../pack/commands.js';
+import { packsFromFlags } from '../pack/use.js';
 import { typesOf } from '../types.js';
 import { describeInvocations } from '../tools/listing.js';
 
 export interface InitOptions extends InitFlags {
+  /** `--pack <source>`, repeatable: team packs and overlays, bottom of the stack first. */
+  pack?: string[];
   answers?: string;
   force?: boolean;
   dryRun?: boolean;
@@ -35,12 +38,14 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
   const before = readInstalledState(root);
   const { pending } = pendingRuns(root);
   if (before.config && !opts.force && !pending) throw alreadyInstalled(root);
+  // A bad or missing pack stops init before the first question; --force keeps the recorded ones.
+  const packs = opts.pack ? packsFromFlags(opts.pack, process.cwd(), root) : before.config?.packs;
   // With --force, the saved answers outrank detection (but not what was typed now).
   const given = before.config ? mergeGiven(typed, givenFromAnswers(before.config)) : typed;
   const detected = detectProject(root, notice);
   const interactive = !opts.yes && process.stdin.isTTY === true;
   const prompter = interactive ? (await import('../interview/prompter.js')).inquirerPrompter(opts.json ? process.stderr : process.stdout) : null;
-  const answers = await completeAnswers(given, detected, prompter, notice);
+  const answers = { ...(await completeAnswers(given, detected, prompter, notice)), ...(packs ? { packs } : {}) };
 
   if (opts.dryRun) {
     const interrupted = noteInterruptedRun(root, true);
@@ -62,7 +67,7 @@ export async function init(dir: string | undefined, opts: InitOptions): Promise<
     const progress = await startProgress('Installing ai-flow…', !opts.json);
     let folder;
     try {
-      folder = applyRun(root, run, 'init', { answers, actions } satisfies StoredReport);
+      folder = await applyRun(root, run, 'init', { answers, actions } satisfies StoredReport);
     } finally {
       progress.stop();
     }

@@ -1,6 +1,7 @@
 import type { Answers } from '../types.js';
-import { Pack } from '../pack/pack.js';
-import { packRoot, packVersion } from '../pack/locate.js';
+import { typesOf } from '../types.js';
+import { packVersion } from '../pack/locate.js';
+import { assertInstallable, packFor, stackLabel } from '../pack/use.js';
 import { Renderer } from '../core/render.js';
 import { desiredFiles } from '../core/desired.js';
 import type { Plan } from '../core/plan.js';
@@ -26,10 +27,13 @@ export interface PlannedRun {
 }
 
 /** Plans an installation of `answers` into `root` over its current state. Writes nothing. */
-export function planRun(root: string, answers: Answers, state: InstalledState, restore: boolean): PlannedRun {
-  const pack = new Pack(packRoot());
-  const version = packVersion(pack.root);
+export function planRun(root: string, given: Answers, state: InstalledState, restore: boolean): PlannedRun {
+  // The recorded packs are read again: their versions as read now are what the config records.
+  const { pack, packs } = packFor(root, given.packs, typesOf(given.parts));
+  const answers: Answers = { ...given, packs };
+  const version = packVersion();
   const desired = desiredFiles(answers, pack, new Renderer(), version);
+  assertInstallable(desired);
   const paths = new Set([...desired.map((d) => d.path), ...(state.manifest?.files.map((f) => f.path) ?? [])]);
   const plan = planChanges({
     desired,
@@ -37,12 +41,12 @@ export function planRun(root: string, answers: Answers, state: InstalledState, r
     manifest: state.manifest,
     bases: state.bases,
     restore,
-    oldVersion: state.manifest?.packVersion ?? version,
-    newVersion: version,
+    oldVersion: stackLabel(state.manifest?.packVersion ?? version, state.config?.packs),
+    newVersion: stackLabel(version, packs),
     moves: legacyMoves(answers.tools, desired.map((d) => d.path)),
   });
   const config = serializeConfig(answers, version);
-  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases);
+  const noop = !plan.actions.some((a) => a.write !== undefined) && stateFilesMatch(root, plan, config, version, state.bases.present);
   return { plan, config, packVersion: version, noop };
 }
 
@@ -53,7 +57,7 @@ export interface StoredReport {
 }
 
 /** Applies the run (under the lock); returns its folder, to complete once the report is printed. */
-export function applyRun(root: string, run: PlannedRun, command: string, report: StoredReport): RunFolder | null {
+export async function applyRun(root: string, run: PlannedRun, command: string, report: StoredReport): Promise<RunFolder | null> {
   if (run.noop) return null;
   const state: StateFiles = { config: run.config, packVersion: run.packVersion };
   return applyPlan(root, run.plan, state, { command, report });
@@ -78,13 +82,16 @@ export function notice(text: string): void {
   process.stderr.write(`ai-flow: ${text}\n`);
 }
 
-/** Whether config, manifest and bases on disk already hold exactly what this run would write.
- *  Bases are compared as loaded, not re-compressed: an up-to-date update stays cheap. */
-function stateFilesMatch(root: string, plan: Plan, config: string, version: string, bases: ReadonlyMap<string, string>): boolean {
+/**
+ * Whether config, manifest and bases on disk already hold exactly what this run would write.
+ * The bases are the texts the manifest hashes: an identical manifest means identical bases, so
+ * an up-to-date update never decompresses them.
+ */
+function stateFilesMatch(root: string, plan: Plan, config: string, version: string, basesPresent: boolean): boolean {
   // In LF: a checkout that converted them to CRLF (core.autocrlf) holds the same state.
   if (toLf(readProjectFile(root, CONFIG_PATH) ?? '') !== config) return false;
   if (toLf(readProjectFile(root, MANIFEST_PATH) ?? '') !== serializeManifest({ schemaVersion: 1, packVersion: version, files: plan.manifest })) return false;
-  return plan.bases.size === bases.size && [...plan.bases].every(([p, text]) => bases.get(p) === text);
+  return basesPresent || plan.bases.size === 0;
 }
 
 export interface InterruptedRun {

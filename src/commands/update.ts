@@ -4,7 +4,7 @@ import { compareVersions, packRoot, packVersion } from '../pack/locate.js';
 import { resolveTarget } from '../core/paths.js';
 import { readInstallation } from '../core/disk.js';
 import { checkCanApply } from '../core/apply/apply.js';
-import { checkDelivery, parseTools } from '../interview/questions.js';
+import { checkDelivery, checkLanguage, parseTools } from '../interview/questions.js';
 import type { DeliveryPreference } from '../tools/types.js';
 import { makeColors, printJson, startProgress } from '../output.js';
 import type { ReportedAction, Summary } from '../report.js';
@@ -15,6 +15,7 @@ import { applyRun, finishRun, noteInterruptedRun, planRun, withLock } from './ru
 export interface UpdateOptions {
   ai?: string[];
   delivery?: string;
+  language?: string;
   restore?: boolean;
   check?: boolean;
   dryRun?: boolean;
@@ -34,6 +35,10 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
   }
   const why = opts.delivery === undefined ? null : checkDelivery(opts.delivery);
   if (why) throw new UsageError(`--delivery: ${why}`, 'run `ai-flow update --help`');
+  if (opts.language !== undefined) {
+    const why = checkLanguage(opts.language);
+    if (why) throw new UsageError(`--language: ${why}`, 'give a language name, e.g. --language Deutsch');
+  }
   const writes = !opts.dryRun && !opts.check;
   if (!writes) return updateOnce(root, tools, opts, false);
   // Refuse a missing or corrupt installation before taking the lock (which creates .ai-flow/).
@@ -48,11 +53,13 @@ async function updateOnce(root: string, tools: string[] | undefined, opts: Updat
   if (compareVersions(state.config.packVersion, version) > 0) {
     throw new StateError(`installed by ai-flow ${state.config.packVersion}, newer than this ${version}`, 'upgrade ai-flow: npm install -g ai-flow@latest (or use npx ai-flow@latest)');
   }
-  if (state.bases.size === 0 && state.manifest.files.length > 0) {
+  if (!state.bases.present && state.manifest.files.length > 0) {
     process.stderr.write(`ai-flow: ${BASES_PATH} is missing; edited files that also changed in the pack will be marked as conflicts — restore it from version control to merge them\n`);
   }
   const { schemaVersion: _schema, packVersion: _version, ...saved } = state.config;
-  const answers = { ...saved, tools: tools ?? saved.tools, delivery: (opts.delivery?.trim().toLowerCase() as DeliveryPreference | undefined) ?? saved.delivery };
+  // A changed tool set, delivery or language re-renders only what depends on it.
+  const delivery = (opts.delivery?.trim().toLowerCase() as DeliveryPreference | undefined) ?? saved.delivery;
+  const answers = { ...saved, tools: tools ?? saved.tools, delivery, language: opts.language?.trim() ?? saved.language };
   const run = planRun(root, answers, state, Boolean(opts.restore));
   // The same pre-flight for --check, --dry-run and the real run: a dry run tells the truth.
   if (!run.noop) checkCanApply(root, run.plan);
@@ -65,7 +72,7 @@ async function updateOnce(root: string, tools: string[] | undefined, opts: Updat
   if (writes) {
     const progress = await startProgress('Updating ai-flow…', !opts.json);
     try {
-      folder = applyRun(root, run, 'update', { answers, actions });
+      folder = await applyRun(root, run, 'update', { answers, actions });
     } finally {
       progress.stop();
     }

@@ -52,7 +52,7 @@ export interface RenderContext {
 export function buildContext(answers: Answers, pack: Pack, version: string): RenderContext {
   const types = typesOf(answers.parts);
   const multiPart = answers.parts.length > 1;
-  const commands = installedCommands(types);
+  const commands = installedCommands(types, pack.commands);
   const parts = answers.parts.map((p): PartContext => ({
     type: p.type,
     label: TYPE_LABELS[p.type],

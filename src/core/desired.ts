@@ -69,6 +69,6 @@ function canonicalBlock(text: string): string {
 function registerPartials(pack: Pack, renderer: Renderer): void {
   for (const rel of pack.listDir(PARTIALS_DIR)) {
     const name = rel.replace(/\.hbs$/, '').replace(/\.md$/, '');
-    renderer.registerPartial(name, pack.read(`${PARTIALS_DIR}/${rel}`));
+    renderer.registerPartial(name, pack.read(`${PARTIALS_DIR}/${rel}`), `${PARTIALS_DIR}/${rel}`);
   }
 }

@@ -4,7 +4,7 @@ import { describeKind, inspectPath, kindAt, NotRegularFileError, readRegularFile
 import type { FileText } from './text.js';
 import { decodeText } from './text.js';
 import type { Config, Manifest } from './state.js';
-import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, MANIFEST_PATH, parseBases, parseConfig, parseManifest } from './state.js';
+import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, LEGACY_BASES_PATH, MANIFEST_PATH, parseBases, parseConfig, parseManifest } from './state.js';
 
 /** Larger project files are refused: no file ai-flow manages comes near it. */
 export const MAX_PROJECT_FILE = 8 * 1024 * 1024;
@@ -64,11 +64,20 @@ function readStateBytes(root: string, rel: string, limit: number): Buffer | null
   }
 }
 
+/**
+ * The bases of an installation, decompressed only when a merge first needs one: an up-to-date
+ * `update` never pays for them. `present`: a bases file exists (this version's or 0.1's).
+ */
+export interface StoredBases {
+  readonly present: boolean;
+  get(path: string): string | undefined;
+}
+
 /** The saved state of an installation; `config` is null when ai-flow is not installed there. */
 export interface InstalledState {
   config: Config | null;
   manifest: Manifest | null;
-  bases: Map<string, string>;
+  bases: StoredBases;
 }
 
 export function readInstalledState(root: string): InstalledState {
@@ -77,8 +86,21 @@ export function readInstalledState(root: string): InstalledState {
   const manifestText = readProjectFile(root, MANIFEST_PATH);
   const config = configText === null ? null : parseConfig(configText);
   const manifest = manifestText === null ? null : parseManifest(manifestText);
-  const data = readStateBytes(root, BASES_PATH, MAX_STATE_FILE);
-  return { config, manifest, bases: data ? parseBases(data) : new Map() };
+  return { config, manifest, bases: storedBases(root) };
+}
+
+function storedBases(root: string): StoredBases {
+  const kind = (rel: string) => inspectPath(root, rel).kind;
+  const current = kind(BASES_PATH) !== 'missing';
+  const present = current || kind(LEGACY_BASES_PATH) !== 'missing';
+  let loaded: Map<string, string> | null = null;
+  const load = (): Map<string, string> => {
+    if (loaded) return loaded;
+    const data = readStateBytes(root, current ? BASES_PATH : LEGACY_BASES_PATH, MAX_STATE_FILE);
+    loaded = data ? parseBases(data, !current) : new Map<string, string>();
+    return loaded;
+  };
+  return { present, get: (path) => (present ? load().get(path) : undefined) };
 }
 
 /** `.ai-flow` must be a real folder (or absent): never a link, a file or anything else. */
@@ -91,7 +113,7 @@ export function checkStateFolder(root: string): void {
 export interface Installation {
   config: Config;
   manifest: Manifest;
-  bases: Map<string, string>;
+  bases: StoredBases;
 }
 
 /** The state of an existing installation; a clear error when there is none or it is incomplete. */

@@ -68,7 +68,8 @@ export function inspectPath(root: string, rel: string): PathState {
 
 const dirKinds = new Map<string, EntryKind>();
 
-function dirKind(root: string, dirRel: string): EntryKind {
+/** The kind of a folder on the way to a planned path, remembered for the run (see forgetPaths). */
+export function dirKind(root: string, dirRel: string): EntryKind {
   const key = `${root}\0${dirRel}`;
   let kind = dirKinds.get(key);
   if (kind === undefined) {
@@ -80,6 +81,11 @@ function dirKind(root: string, dirRel: string): EntryKind {
 
 export function forgetPaths(): void {
   dirKinds.clear();
+}
+
+/** Records a folder ai-flow itself just made, so the next path through it needs no lstat. */
+export function rememberDir(root: string, dirRel: string): void {
+  dirKinds.set(`${root}\0${dirRel}`, 'dir');
 }
 
 /** Thrown when an entry exists but is not something ai-flow will read. */

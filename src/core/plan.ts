@@ -36,7 +36,8 @@ export interface PlanInput {
   /** What stands at every path in `desired` and in the manifest. */
   disk: ReadonlyMap<string, DiskEntry>;
   manifest: Manifest | null;
-  bases: ReadonlyMap<string, string>;
+  /** The text each path had when ai-flow last installed it (the base of a merge). */
+  bases: { get(path: string): string | undefined };
   restore: boolean;
   /** Versions for conflict-marker labels. */
   oldVersion: string;
@@ -129,28 +130,49 @@ function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: Plan
 }
 
 function decideDropped(entry: ManifestEntry, disk: DiskEntry, movedTo?: string): PlannedAction | null {
+  const action = decideRemoval(entry, disk, { why: movedTo ? `moved to ${movedTo}` : 'no longer in the pack', force: false });
+  if (!movedTo || action?.action !== 'keep' || disk.kind !== 'text' || entry.owner !== 'file') return action;
+  return { ...action, reason: `edited by you: kept here and no longer managed; ai-flow's copy is now ${movedTo} — move your edits there and delete this file, or the tool may list the command twice` };
+}
+
+/**
+ * Removing one of ai-flow's files (dropped by a new pack, or every file on uninstall): an
+ * unedited file is deleted, a block is taken out of the user's text (the file goes if nothing
+ * else is left); an edited one is kept unless `force`. A file that is missing needs nothing.
+ */
+export function decideRemoval(entry: ManifestEntry, disk: DiskEntry, opts: { why: string; force: boolean }): PlannedAction | null {
   if (disk.kind === 'missing') return null;
   const at = (action: Action, reason: string, write?: string | null): PlannedAction => ({
     path: entry.path, action, owner: entry.owner, reason, ...(write !== undefined ? { write } : {}),
   });
-  const gone = movedTo ? `moved to ${movedTo}` : 'no longer in the pack';
-  if (disk.kind === 'refused') return at('keep', `${gone}; ${disk.reason}`);
+  if (disk.kind === 'refused') return at('keep', `${opts.why}; ${disk.reason}`);
   const found = disk.file;
   if (entry.owner === 'file') {
-    if (sha256(toLf(found.text)) === entry.sha256) return at('delete', gone, null);
-    if (movedTo) return at('keep', `edited by you: kept here and no longer managed; ai-flow's copy is now ${movedTo} — move your edits there and delete this file, or the tool may list the command twice`);
-    return at('keep', 'no longer in the pack, but edited by you: kept and no longer managed');
+    if (sha256(toLf(found.text)) === entry.sha256) return at('delete', opts.why, null);
+    if (opts.force) return at('delete', `${opts.why}; edited by you, removed (--force)`, null);
+    return at('keep', `${opts.why}, but edited by you: kept and no longer managed`);
   }
   let block;
   try {
     block = findBlock(found.text, entry.path);
   } catch {
-    return at('keep', 'no longer in the pack; block markers unpaired, left as it is');
+    return at('keep', `${opts.why}; block markers unpaired, left as it is`);
   }
   if (!block) return null;
-  if (sha256(toLf(block.inner)) !== entry.sha256) return at('keep', 'block no longer in the pack, but edited by you: kept');
+  const edited = sha256(toLf(block.inner)) !== entry.sha256;
+  if (edited && !opts.force) return at('keep', `${opts.why}; the block was edited by you: kept`);
   const rest = removeBlock(found.text, entry.path);
-  return rest === null ? at('delete', 'block no longer in the pack; nothing else in the file', null) : at('update', 'removes the ai-flow block; your text stays', withBom(rest, found.bom));
+  const note = edited ? '; edited by you, removed (--force)' : '';
+  return rest === null ? at('delete', `${opts.why}; the file held only the ai-flow block${note}`, null) : at('update', `${opts.why}; the ai-flow block is removed, your text stays${note}`, withBom(rest, found.bom));
+}
+
+/** The plan of `ai-flow uninstall`: every file of the manifest removed as decideRemoval says. */
+export function planUninstall(manifest: Manifest, disk: ReadonlyMap<string, DiskEntry>, force: boolean): Plan {
+  const actions = manifest.files
+    .map((e) => decideRemoval(e, disk.get(e.path) ?? MISSING, { why: 'uninstalled', force }))
+    .filter((a): a is PlannedAction => a !== null)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { actions, manifest: [], bases: new Map() };
 }
 
 /** A file created where an earlier version's copy is deleted or kept says where it comes from. */

@@ -1,10 +1,11 @@
 import Handlebars from 'handlebars';
-import { RenderError } from '../errors.js';
 import { sha256 } from './hash.js';
+import type { TemplateSource } from './render-errors.js';
+import { explainRenderError } from './render-errors.js';
 
-/** Set by the build: the shipped `.hbs` files precompiled, keyed by the sha256 of their source. */
-declare const __AI_FLOW_PRECOMPILED__: Record<string, string> | undefined;
-const PRECOMPILED: Record<string, string> = typeof __AI_FLOW_PRECOMPILED__ === 'undefined' ? {} : __AI_FLOW_PRECOMPILED__;
+// The shipped `.hbs` files precompiled by the build, keyed by the sha256 of their source
+// (scripts/build.mjs; empty when the sources run unbundled, e.g. in the unit tests).
+import PRECOMPILED from 'ai-flow:precompiled';
 const OPTIONS = { strict: true, noEscape: true } as const;
 
 /**
@@ -15,6 +16,8 @@ const OPTIONS = { strict: true, noEscape: true } as const;
 export class Renderer {
   private readonly hb = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+  /** Partial sources, to locate an error raised inside one. */
+  private readonly partials: TemplateSource[] = [];
 
   constructor() {
     // Quoted scalars for front matter and TOML: a JSON string is a valid YAML
@@ -23,25 +26,30 @@ export class Renderer {
     this.hb.registerHelper('quote', (...args: unknown[]) => JSON.stringify(args.slice(0, -1).map(String).join('')));
     // One line for places that cannot hold a newline (a front-matter description).
     this.hb.registerHelper('oneLine', (value: unknown) => String(value).replace(/\s*\r?\n\s*/g, ' ').trim());
+    // A template writes files and nothing else: Handlebars' `log` would print from a pack.
+    this.hb.registerHelper('log', () => {
+      throw new Error('Missing helper: "log"');
+    });
   }
 
   /** Partials are compiled once here; registered as source, Handlebars would recompile them at every use. */
-  registerPartial(name: string, source: string): void {
+  registerPartial(name: string, source: string, file = `partial ${name}`): void {
     this.hb.registerPartial(name, this.templateFor(source));
+    this.partials.push({ file, source });
   }
 
   /** Renders `source` (named `name` in errors) with `context`; throws RenderError on any failure. */
   render(name: string, source: string, context: object): string {
+    let template = this.compiled.get(name);
+    if (!template) {
+      template = this.templateFor(source);
+      this.compiled.set(name, template);
+    }
     try {
-      let template = this.compiled.get(name);
-      if (!template) {
-        template = this.templateFor(source);
-        this.compiled.set(name, template);
-      }
       return template(context);
     } catch (err) {
-      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      throw new RenderError(`template ${name} failed to render: ${why}`, 'fix the template or report it as a bug');
+      const run = template;
+      throw explainRenderError({ file: name, source }, this.partials, err, (ctx) => run(ctx), context);
     }
   }
 
@@ -51,7 +59,6 @@ export class Renderer {
    */
   private templateFor(source: string): Handlebars.TemplateDelegate {
     const spec = PRECOMPILED[sha256(source)];
-    if (spec === undefined) return this.hb.compile(source, OPTIONS);
-    return this.hb.template(new Function(`return ${spec}`)() as TemplateSpecification);
+    return spec === undefined ? this.hb.compile(source, OPTIONS) : this.hb.template(spec);
   }
 }

@@ -1,6 +1,6 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompress, brotliDecompressSync, constants as zlib, gunzipSync } from 'node:zlib';
 import type { Answers, StackFacts } from '../types.js';
-import type { PackType, Part } from '../types.js';
+import type { PackRef, PackType, Part } from '../types.js';
 import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES, SCOPES, sortParts, TYPE_ALIASES } from '../types.js';
 import { StateError } from '../errors.js';
 import { normalizeToolIds, resolveToolId } from '../tools/registry.js';
@@ -14,9 +14,10 @@ export const AI_FLOW_DIR = '.ai-flow';
 export const CONFIG_PATH = '.ai-flow/ai-flow.json';
 export const MANIFEST_PATH = '.ai-flow/manifest.json';
 /** The text of every file as ai-flow last installed it: the base of update's 3-way merge.
- *  Gzipped so assistants searching the repo never find stale copies of the prompts
- *  (level 1: three times faster than the default for ~15% more bytes). */
-export const BASES_PATH = '.ai-flow/base.json.gz';
+ *  Compressed so assistants searching the repo never find stale copies of the prompts. */
+export const BASES_PATH = '.ai-flow/bases.br';
+/** Where ai-flow 0.1 kept the bases (gzip): read when the new file is absent, removed on the next write. */
+export const LEGACY_BASES_PATH = '.ai-flow/base.json.gz';
 /** Keeps the run-time files below out of commits; installed like any pack file. */
 export const GITIGNORE_PATH = '.ai-flow/.gitignore';
 export const LOCK_PATH = '.ai-flow/.lock';
@@ -25,10 +26,12 @@ export const RUN_PREFIX = '.run-';
 /** The staging folder of ai-flow 0.1, never used again but still kept out of commits. */
 export const LEGACY_STAGING = '.staging';
 /** ai-flow's own state files, written last by every run, the manifest the very last. */
-export const STATE_PATHS: readonly string[] = [BASES_PATH, CONFIG_PATH, MANIFEST_PATH];
+export const STATE_PATHS: readonly string[] = [BASES_PATH, CONFIG_PATH, MANIFEST_PATH, LEGACY_BASES_PATH];
 
-/** Schema of the manifest and the bases. */
+/** Schema of the manifest. */
 export const SCHEMA_VERSION = 1;
+/** Schema of the bases file (1 was the gzip JSON of ai-flow 0.1). */
+const BASES_SCHEMA = 2;
 /** Schema of ai-flow.json: 2 holds the parts (1 had one `type` and one `stack`; read and migrated). */
 export const CONFIG_SCHEMA = 2;
 
@@ -59,9 +62,18 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-export function serializeBases(bases: ReadonlyMap<string, string>): Buffer {
-  const files = Object.fromEntries([...bases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return gzipSync(JSON.stringify({ schemaVersion: SCHEMA_VERSION, files }), { level: 1 });
+/**
+ * The bases as one buffer: a JSON header line listing each path and the byte length of its
+ * text, then the texts back to back (no escaping of a megabyte of text), Brotli quality 0 (the
+ * cheapest that still compresses as well as gzip did).
+ */
+export function serializeBases(bases: ReadonlyMap<string, string>): Promise<Buffer> {
+  const paths = [...bases.keys()].sort();
+  const bodies = paths.map((p) => Buffer.from(bases.get(p) ?? '', 'utf8'));
+  const head = Buffer.from(`${JSON.stringify({ schemaVersion: BASES_SCHEMA, files: paths.map((p, i) => [p, bodies[i].length]) })}\n`, 'utf8');
+  const data = Buffer.concat([head, ...bodies]);
+  const params = { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length };
+  return new Promise((resolve, reject) => brotliCompress(data, { params }, (err, out) => (err ? reject(err) : resolve(out))));
 }
 
 /**
@@ -103,7 +115,23 @@ export function parseConfig(text: string): Config {
     tools: ids,
     ...(delivery === undefined ? {} : { delivery: delivery as DeliveryPreference }),
     language,
+    ...(raw.packs === undefined ? {} : { packs: parsePacks(raw.packs, fail) }),
   };
+}
+
+/** The recorded pack stack (SPEC §11): sources are only ever read from, never written to. */
+function parsePacks(value: unknown, fail: (what: string) => never): PackRef[] {
+  if (!Array.isArray(value) || value.length > 16) return fail('"packs" must be a list of at most 16 packs');
+  return value.map((p, i): PackRef => {
+    if (!isRecord(p)) return fail(`packs[${i}] must be an object with source, name and version`);
+    const field = (key: 'source' | 'name' | 'version', max: number): string => {
+      const v = p[key];
+      if (typeof v !== 'string' || v.length === 0) return fail(`packs[${i}].${key} must be a non-empty string`);
+      const why = checkLine(v, max);
+      return why ? fail(`packs[${i}].${key} ${shown(v)} ${why}`) : v;
+    };
+    return { source: field('source', 1000), name: field('name', 214), version: field('version', 64) };
+  });
 }
 
 function parseParts(value: unknown, fail: (what: string) => never): Part[] {
@@ -150,13 +178,44 @@ export function parseManifest(text: string): Manifest {
   return { schemaVersion: raw.schemaVersion as number, packVersion: raw.packVersion, files: files as ManifestEntry[] };
 }
 
-export function parseBases(data: Buffer): Map<string, string> {
+/** Reads the bases: this version's framed Brotli file, or the gzip JSON of ai-flow 0.1 (`legacy`). */
+export function parseBases(data: Buffer, legacy = false): Map<string, string> {
+  const file = legacy ? LEGACY_BASES_PATH : BASES_PATH;
+  const corrupt = (): never => {
+    throw new StateError(`${file} is corrupt`, 'restore it from version control; without it edited files cannot be merged');
+  };
+  let raw: Buffer;
   try {
-    const raw = JSON.parse(gunzipSync(data, { maxOutputLength: 256 * 1024 * 1024 }).toString('utf8')) as { files?: Record<string, unknown> };
-    return new Map(Object.entries(raw.files ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && isInstallablePath(e[0])));
+    const limit = { maxOutputLength: 256 * 1024 * 1024 };
+    raw = legacy ? gunzipSync(data, limit) : brotliDecompressSync(data, limit);
   } catch {
-    throw new StateError(`${BASES_PATH} is corrupt`, 'restore it from version control; without it edited files cannot be merged');
+    return corrupt();
   }
+  const keep = (entries: [string, string][]) => new Map(entries.filter(([p]) => isInstallablePath(p)));
+  if (legacy) {
+    try {
+      const json = JSON.parse(raw.toString('utf8')) as { files?: Record<string, unknown> };
+      return keep(Object.entries(json.files ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    } catch {
+      return corrupt();
+    }
+  }
+  const eol = raw.indexOf(10);
+  let head: unknown;
+  try {
+    head = JSON.parse(raw.subarray(0, eol < 0 ? raw.length : eol).toString('utf8'));
+  } catch {
+    return corrupt();
+  }
+  const files = isRecord(head) && Array.isArray(head.files) ? head.files : corrupt();
+  const entries: [string, string][] = [];
+  let at = eol + 1;
+  for (const f of files) {
+    if (!Array.isArray(f) || typeof f[0] !== 'string' || !Number.isInteger(f[1]) || f[1] < 0 || at + (f[1] as number) > raw.length) return corrupt();
+    entries.push([f[0], raw.toString('utf8', at, at + (f[1] as number))]);
+    at += f[1] as number;
+  }
+  return at === raw.length ? keep(entries) : corrupt();
 }
 
 function parseStack(value: unknown, fail: (what: string) => never): StackFacts {

@@ -3,6 +3,8 @@ export interface Finding {
   file: string;
   /** 1-based line, 0 when the finding is about the file as a whole. */
   line: number;
+  /** 1-based column, when the rule knows it (a template error). */
+  column?: number;
   rule: string;
   message: string;
   /** 'info' findings are reported but do not make doctor fail. */

@@ -1,9 +1,11 @@
 import type { Answers, PackType } from '../types.js';
 import type { Part, StackFacts } from '../types.js';
 import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES } from '../types.js';
-import { AiFlowError } from '../errors.js';
-import { Pack } from '../pack/pack.js';
+import { AiFlowError, RenderError } from '../errors.js';
+import type { Pack } from '../pack/pack.js';
+import type { PackStack } from '../pack/stack.js';
 import { installedCommands } from '../pack/commands.js';
+import { isInstallablePath } from '../core/path-set.js';
 import { TOOL_IDS } from '../tools/registry.js';
 import type { DeliveryPreference } from '../tools/types.js';
 import { Renderer } from '../core/render.js';
@@ -37,11 +39,11 @@ const EMPTY_SAMPLE: Sample = {
   dirs: { backend: '.', frontend: 'web', mobile: 'app', desktop: 'desktop' },
 };
 
-/** Every single type, every pair of types, and all four: the part combinations the lint installs. */
-export function partCombinations(): (typeof PACK_TYPES)[number][][] {
-  const singles = PACK_TYPES.map((t) => [t]);
-  const pairs = PACK_TYPES.flatMap((a, i) => PACK_TYPES.slice(i + 1).map((b) => [a, b]));
-  return [...singles, ...pairs, [...PACK_TYPES]];
+/** Every single type, every pair of types, and all of them: the part combinations the lint installs. */
+export function partCombinations(types: readonly PackType[] = PACK_TYPES): PackType[][] {
+  const singles = types.map((t) => [t]);
+  const pairs = types.flatMap((a, i) => types.slice(i + 1).map((b) => [a, b]));
+  return types.length > 2 ? [...singles, ...pairs, [...types]] : [...singles, ...pairs];
 }
 
 function partsOf(types: readonly (typeof PACK_TYPES)[number][], sample: Sample): Part[] {
@@ -52,11 +54,21 @@ function partsOf(types: readonly (typeof PACK_TYPES)[number][], sample: Sample):
 const RUNTIME_PATHS = [/^\.ai-flow\/ai-flow\.json$/, /^\.ai-flow\/manifest\.json$/, /^\.ai-flow\/(build|work|archive)(\/|$)/];
 
 /**
- * Lints the pack for every project type × every tool by planning full installs in memory
- * (SPEC §8). Returns findings; an empty list means the pack is consistent.
+ * Lints a stack of packs as one (SPEC §8, §11): what was refused while reading it (links, sizes,
+ * layout, manifests, helpers), then every rule of `lintPack` on the combined pack.
  */
-export function lintPack(root: string): Finding[] {
-  const pack = new Pack(root);
+export function lintStack(stack: PackStack): Finding[] {
+  const several = new Set(stack.problems.map((p) => p.pack)).size > 1;
+  const refused = stack.problems.map((p) => ({ ...finding(p.file, p.line, p.rule, several ? `${p.message} (pack ${p.pack})` : p.message), ...(p.column > 0 ? { column: p.column } : {}) }));
+  return [...refused, ...lintPack(stack.pack)];
+}
+
+/**
+ * Lints the pack for every project type it supports × every tool by planning full installs in
+ * memory (SPEC §8). Returns findings; an empty list means the pack is consistent.
+ */
+export function lintPack(pack: Pack): Finding[] {
+  const types = pack.types;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (f: Finding): void => {
@@ -67,35 +79,38 @@ export function lintPack(root: string): Finding[] {
     }
   };
 
-  for (const types of partCombinations()) {
-    for (const sample of [HOSTILE_SAMPLE, EMPTY_SAMPLE]) lintInstall(pack, types, sample, [...TOOL_IDS], 'auto', add);
+  for (const combination of partCombinations(types)) {
+    for (const sample of [HOSTILE_SAMPLE, EMPTY_SAMPLE]) lintInstall(pack, combination, sample, [...TOOL_IDS], 'auto', add);
   }
   // Installed together the tools share skill folders: each tool alone, with each delivery, renders its own formats.
-  for (const id of TOOL_IDS) for (const delivery of ['commands', 'skills'] as const) lintInstall(pack, ['backend', 'mobile'], HOSTILE_SAMPLE, [id], delivery, add);
-  for (const type of PACK_TYPES) checkPhases(pack, type, add);
-  checkConventions(pack, add);
-  checkDocumentTemplates(pack, add);
-  checkTemplatesUsed(pack, add);
+  const pair = types.slice(0, 2);
+  for (const id of TOOL_IDS) for (const delivery of ['commands', 'skills'] as const) lintInstall(pack, pair, HOSTILE_SAMPLE, [id], delivery, add);
+  for (const type of types) checkPhases(pack, type, add);
+  checkConventions(pack, types, add);
+  checkDocumentTemplates(pack, types, add);
+  checkTemplatesUsed(pack, types, add);
   return findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
-function lintInstall(pack: Pack, types: (typeof PACK_TYPES)[number][], sample: Sample, tools: string[], delivery: DeliveryPreference, add: (f: Finding) => void): void {
+function lintInstall(pack: Pack, types: PackType[], sample: Sample, tools: string[], delivery: DeliveryPreference, add: (f: Finding) => void): void {
   let files: DesiredFile[];
   try {
     files = desiredFiles({ ...sample.answers, parts: partsOf(types, sample), tools, delivery }, pack, new Renderer(), '0.0.0-lint');
   } catch (err) {
     if (!(err instanceof AiFlowError)) throw err;
-    add(finding(templateOf(err.message), lineOf(err.message), 'template-render', err.message));
+    const where = err instanceof RenderError ? err.where : undefined;
+    add({ ...finding(where?.file ?? 'templates', where?.line ?? 0, 'template-render', err.message), ...(where?.column ? { column: where.column } : {}) });
     return;
   }
-  checkInstall(types, files, sample.answers.name, add);
+  checkInstall(types, files, sample.answers.name, pack, add);
 }
 
-function checkInstall(types: readonly (typeof PACK_TYPES)[number][], files: DesiredFile[], name: string, add: (f: Finding) => void): void {
+function checkInstall(types: readonly PackType[], files: DesiredFile[], name: string, pack: Pack, add: (f: Finding) => void): void {
   const type = types.join('+');
   const installed = new Set(files.map((f) => f.path));
   const allowedHomes = new Set(['shared', ...types]);
   for (const file of files) {
+    if (!isInstallablePath(file.path)) add(finding(file.source, 0, 'install-path', `would install ${file.path}, outside the paths a pack may install`));
     const home = /^\.ai-flow\/(?:prompts|templates)\/([^/]+)\//.exec(file.path)?.[1];
     if (home && !allowedHomes.has(home)) add(finding(file.source, 0, 'type-isolation', `installed for type ${type}, which does not use ${home}`));
     if (!file.source.startsWith('templates/commands/')) checkReferences(file, installed, type, add);
@@ -104,7 +119,7 @@ function checkInstall(types: readonly (typeof PACK_TYPES)[number][], files: Desi
       add(finding(file.source, 0, 'template-answers', 'AGENTS.md does not show the project name exactly as typed'));
     }
   }
-  for (const cmd of installedCommands(types)) {
+  for (const cmd of installedCommands(types, pack.commands)) {
     if (!installed.has(cmd.prompt)) add(finding(`prompts/${cmd.prompt.slice('.ai-flow/prompts/'.length)}`, 0, 'wrapper-target', `command /${cmd.name} (type ${type}) wraps ${cmd.prompt}, which is not installed`));
   }
   // Each wrapper must name the one prompt it runs (the prompt's existence is checked above, once).
@@ -152,9 +167,9 @@ function checkPhases(pack: Pack, type: PackType, add: (f: Finding) => void): voi
 }
 
 /** The shared conventions (convention-rules.ts): phase length, summary format, scope spelling, parts. */
-function checkConventions(pack: Pack, add: (f: Finding) => void): void {
+function checkConventions(pack: Pack, types: readonly PackType[], add: (f: Finding) => void): void {
   const report = add;
-  for (const type of PACK_TYPES) {
+  for (const type of types) {
     for (let n = 0; n <= 10; n++) {
       const source = `prompts/${type}/flow-build-phase-${n}.md`;
       if (pack.exists(source)) checkPhaseConventions(source, pack.read(source), n, type).forEach(report);
@@ -168,8 +183,8 @@ function checkConventions(pack: Pack, add: (f: Finding) => void): void {
 }
 
 /** Document templates are copied verbatim: their only `{{…}}` are UPPER_SNAKE placeholders for the assistant. */
-function checkDocumentTemplates(pack: Pack, add: (f: Finding) => void): void {
-  for (const home of ['shared', ...PACK_TYPES]) {
+function checkDocumentTemplates(pack: Pack, types: readonly PackType[], add: (f: Finding) => void): void {
+  for (const home of ['shared', ...types]) {
     for (const rel of pack.listDir(`templates/${home}`)) {
       const source = `templates/${home}/${rel}`;
       const text = pack.read(source);
@@ -181,23 +196,14 @@ function checkDocumentTemplates(pack: Pack, add: (f: Finding) => void): void {
 }
 
 /** A document template no prompt points at is dead weight in every install: each must be named somewhere. */
-function checkTemplatesUsed(pack: Pack, add: (f: Finding) => void): void {
+function checkTemplatesUsed(pack: Pack, types: readonly PackType[], add: (f: Finding) => void): void {
   const promptText = (home: string): string => pack.listDir(`prompts/${home}`).map((rel) => pack.read(`prompts/${home}/${rel}`)).join('\n');
-  const everyPrompt = ['shared', ...PACK_TYPES].map(promptText).join('\n');
-  for (const home of ['shared', ...PACK_TYPES]) {
+  const everyPrompt = ['shared', ...types].map(promptText).join('\n');
+  for (const home of ['shared', ...types]) {
     const text = home === 'shared' ? everyPrompt : promptText(home);
     for (const rel of pack.listDir(`templates/${home}`)) {
       const installed = `.ai-flow/templates/${home}/${rel}`;
       if (!text.includes(installed)) add(finding(`templates/${home}/${rel}`, 0, 'template-unused', `no ${home === 'shared' ? '' : `${home} `}prompt mentions ${installed}`));
     }
   }
-}
-
-function templateOf(message: string): string {
-  return /template (\S+)/.exec(message)?.[1] ?? 'templates';
-}
-
-function lineOf(message: string): number {
-  // Handlebars says "Parse error on line 3" or "… not defined in … - 3:14".
-  return Number(/line (\d+)/.exec(message)?.[1] ?? / - (\d+):\d+/.exec(message)?.[1] ?? 0);
 }

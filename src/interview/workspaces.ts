@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { kindAt, readRegularFile } from '../core/fs-safe.js';
 import type { ManifestFacts } from './manifests.js';
@@ -10,9 +10,14 @@ import type { ManifestFacts } from './manifests.js';
  * folders are skipped, links are never followed, and it stops after a fixed number of folders.
  */
 
-const SKIP = new Set(['node_modules', 'vendor', 'dist', 'build', 'out', 'target', 'coverage', 'tmp', 'temp', 'bin', 'obj', 'Pods', 'DerivedData', '__pycache__', 'venv', 'env', 'site-packages', 'docs', 'specs']);
-const MANIFESTS = ['package.json', 'pyproject.toml', 'requirements.txt', 'go.mod', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'Gemfile', 'composer.json', 'pubspec.yaml', 'wails.json', 'src-tauri'];
-const MAX_FOLDERS = 400;
+/** Dependencies, build output, documents, and folders that hold code or samples rather than parts. */
+const SKIP = new Set([
+  'node_modules', 'vendor', 'dist', 'build', 'out', 'target', 'coverage', 'tmp', 'temp', 'bin', 'obj', 'Pods', 'DerivedData',
+  '__pycache__', 'venv', 'env', 'site-packages', 'docs', 'specs', 'src', 'lib', 'test', 'tests', '__tests__', 'e2e',
+  'fixtures', 'examples', 'example', 'samples', 'public', 'assets', 'static', 'scripts', 'config',
+]);
+const MANIFESTS = new Set(['package.json', 'pyproject.toml', 'requirements.txt', 'go.mod', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'Gemfile', 'composer.json', 'pubspec.yaml', 'wails.json', 'src-tauri']);
+const MAX_FOLDERS = 200;
 
 /** Relative folders (POSIX, no `.`), workspace members first, then the rest of the scan, each once. */
 export function candidateDirs(root: string, rootFacts: readonly ManifestFacts[]): string[] {
@@ -36,7 +41,10 @@ function expand(root: string, glob: string): string[] {
   return listDirs(root, base).filter((name) => pattern.test(name)).map((name) => (base ? `${base}/${name}` : name));
 }
 
-/** Folders up to two levels deep that hold a manifest. */
+/**
+ * Folders up to two levels deep that hold a manifest: one directory listing per folder. A folder
+ * with a manifest is a part; its own sub-folders are its insides, not other parts.
+ */
 function scan(root: string): string[] {
   const found: string[] = [];
   let visited = 0;
@@ -44,23 +52,28 @@ function scan(root: string): string[] {
     for (const name of listDirs(root, rel)) {
       if (++visited > MAX_FOLDERS) return;
       const child = rel ? `${rel}/${name}` : name;
-      if (MANIFESTS.some((m) => kindAt(path.join(root, child, m)) !== 'missing')) found.push(child);
-      if (depth < 2) visit(child, depth + 1);
+      const entries = list(root, child);
+      if (entries.some((e) => MANIFESTS.has(e.name))) found.push(child);
+      else if (depth < 2) visit(child, depth + 1);
     }
   };
   visit('', 1);
   return found;
 }
 
-function listDirs(root: string, rel: string): string[] {
+function list(root: string, rel: string): Dirent[] {
   try {
-    return readdirSync(path.join(root, rel), { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIP.has(e.name))
-      .map((e) => e.name)
-      .sort();
+    return readdirSync(path.join(root, rel), { withFileTypes: true });
   } catch {
     return [];
   }
+}
+
+function listDirs(root: string, rel: string): string[] {
+  return list(root, rel)
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIP.has(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 /** The `use` folders of a go.work file. */

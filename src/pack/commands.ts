@@ -1,8 +1,8 @@
 import type { PackType } from '../types.js';
 import { TYPE_LABELS } from '../types.js';
 
-/** One entry command of SPEC §4.1, and the prompt it runs. */
-interface EntryCommand {
+/** One entry command of SPEC §4.1 (or one a pack adds), and the prompt it runs. */
+export interface EntryCommand {
   name: string;
   description: string;
   argumentHint: string;
@@ -52,12 +52,12 @@ export interface InstalledCommand {
 /**
  * The commands a project gets. A single-part project gets the plain names; with several parts,
  * the per-type commands are per part (`backend-flow-build`, `mobile-flow-build`, likewise
- * docs-sync) and the shared ones exist once.
+ * docs-sync) and the shared ones exist once. `added`: the commands the project's packs add, after the standard ones.
  */
-export function installedCommands(packTypes: readonly PackType[]): InstalledCommand[] {
+export function installedCommands(packTypes: readonly PackType[], added: readonly EntryCommand[] = []): InstalledCommand[] {
   const prefixed = packTypes.length > 1;
   const out: InstalledCommand[] = [];
-  for (const cmd of ENTRY_COMMANDS) {
+  for (const cmd of [...ENTRY_COMMANDS, ...added]) {
     if (cmd.home === 'shared') {
       out.push({ ...pick(cmd), name: cmd.name, prompt: `.ai-flow/prompts/shared/${cmd.file}` });
       continue;

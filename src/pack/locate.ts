@@ -3,9 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Where the shipped pack lives: the package root (it holds prompts/ and templates/).
- * AI_FLOW_PACK_DIR points at another pack folder; tests use it to simulate an older
- * or newer pack without the network, and pack authors use it to try a local pack.
+ * Where the shipped pack lives: the package root (it holds prompts/, templates/ and
+ * ai-flow-pack.json). AI_FLOW_PACK_DIR points at another pack folder that stands in for it;
+ * tests use it to simulate an older or newer release without the network. (A team's own
+ * pack is given with `--pack`, see stack.ts.)
  */
 export function packRoot(): string {
   const override = process.env.AI_FLOW_PACK_DIR;

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { PackType } from '../types.js';
+import { PACK_TYPES } from '../types.js';
 import { StateError } from '../errors.js';
+import type { EntryCommand } from './commands.js';
+import type { PackTree } from './tree.js';
+import { FolderTree } from './tree.js';
 
 /** A file the pack installs verbatim: where it comes from and where it goes. */
 export interface PackFile {
@@ -12,47 +14,49 @@ export interface PackFile {
   content: string;
 }
 
-/** Reads the pack lazily and caches each file; one instance per command run. */
-export class Pack {
-  private readonly cache = new Map<string, string>();
+/** What the pack's manifests add to its files: the commands its packs add and the types they all support. */
+export interface PackAbout {
+  commands?: readonly EntryCommand[];
+  types?: readonly PackType[];
+}
 
-  constructor(readonly root: string) {}
+/**
+ * The pack a run installs: the shipped one, or a stack of packs (a full pack, overlays) seen
+ * as one tree (`stack.ts` builds it). Reads lazily and caches each file; one instance per run.
+ */
+export class Pack {
+  private readonly cache = new Map<string, string | undefined>();
+  private readonly tree: PackTree;
+  /** Commands the pack adds to the standard ones (SPEC §4.1). */
+  readonly commands: readonly EntryCommand[];
+  /** The project types every layer of the pack supports. */
+  readonly types: readonly PackType[];
+
+  /** `source`: the folder of one trusted pack (the shipped one), or the layered tree of a stack. */
+  constructor(source: string | PackTree, about: PackAbout = {}) {
+    this.tree = typeof source === 'string' ? new FolderTree(source) : source;
+    this.commands = about.commands ?? [];
+    this.types = about.types ?? PACK_TYPES;
+  }
 
   /** Relative paths of every file under `dir` (POSIX separators, sorted); [] when absent. */
   listDir(dir: string): string[] {
-    const abs = path.join(this.root, dir);
-    if (!isDir(abs)) return [];
-    const out: string[] = [];
-    const walk = (rel: string): void => {
-      for (const entry of readdirSync(path.join(abs, rel), { withFileTypes: true })) {
-        const child = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) walk(child);
-        else if (entry.isFile()) out.push(child);
-      }
-    };
-    walk('');
-    return out.sort();
+    return this.tree.listDir(dir);
   }
 
   read(source: string): string {
-    let text = this.cache.get(source);
-    if (text === undefined) {
-      try {
-        text = readFileSync(path.join(this.root, source), 'utf8');
-      } catch {
-        throw new StateError(`pack file missing: ${source}`, 'reinstall ai-flow (the package is incomplete)');
-      }
-      this.cache.set(source, text);
-    }
+    const text = this.lookup(source);
+    if (text === undefined) throw new StateError(`pack file missing: ${source}`, 'reinstall ai-flow (the package is incomplete), or add the file to your pack');
     return text;
   }
 
   exists(source: string): boolean {
-    try {
-      return statSync(path.join(this.root, source)).isFile();
-    } catch {
-      return false;
-    }
+    return this.lookup(source) !== undefined;
+  }
+
+  private lookup(source: string): string | undefined {
+    if (!this.cache.has(source)) this.cache.set(source, this.tree.read(source));
+    return this.cache.get(source);
   }
 
   /** The prompts and document templates a project of these types installs, copied byte for byte. */
@@ -107,12 +111,4 @@ export function documentPath(rel: string, packType: PackType, multiPart: boolean
     return `${top}/${packType}/${rest.join('/')}`;
   }
   return rel;
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

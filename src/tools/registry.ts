@@ -6,7 +6,7 @@ export const TOOLS: readonly ToolRow[] = TOOL_TABLE;
 
 export const TOOL_IDS: readonly string[] = TOOLS.map((t) => t.id);
 
-export const DEFAULT_TOOLS: readonly string[] = ['copilot'];
+export { DEFAULT_TOOLS } from './defaults.js';
 
 const BY_NAME: ReadonlyMap<string, string> = new Map(TOOLS.flatMap((t) => [[t.id, t.id] as const, ...t.aliases.map((a) => [a, t.id] as const)]));
 

@@ -46,16 +46,18 @@ describe('ai-flow list', () => {
 describe('--help', () => {
   it('shows every command, and each command shows every flag', () => {
     const top = runCli(['--help']).stdout;
-    for (const cmd of ['init', 'update', 'doctor', 'list']) expect(top).toContain(cmd);
+    for (const cmd of ['init', 'update', 'doctor', 'pack', 'list']) expect(top).toContain(cmd);
     expect(top).toContain('Exit codes');
     const flags: Record<string, string[]> = {
-      init: ['--type', '--ai', '--delivery', '--name', '--description', '--scope', '--answers', '--force', '--yes', '--dry-run', '--json'],
+      init: ['--type', '--ai', '--delivery', '--name', '--description', '--scope', '--pack', '--answers', '--force', '--yes', '--dry-run', '--json'],
       update: ['--ai', '--delivery', '--restore', '--check', '--dry-run', '--json'],
       doctor: ['--pack', '--json'],
       list: ['--json', '--ai', '--delivery'],
     };
+    flags['pack new'] = ['<dir>', '--json'];
+    flags['pack lint'] = ['<source...>', '--json'];
     for (const [cmd, expected] of Object.entries(flags)) {
-      const help = runCli([cmd, '--help']);
+      const help = runCli([...cmd.split(' '), '--help']);
       expect(help.code).toBe(0);
       for (const f of expected) expect(help.stdout, `${cmd} --help mentions ${f}`).toContain(f);
     }

@@ -1,18 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exists, read, runCli, tmpDir, write } from '../helpers.js';
+import { exists, read, repoWith, runCli, tmpDir, write } from '../helpers.js';
 import { changedPaths, snapshot } from '../hostile/tree.js';
 
-/** A repository laid out as `files` says. */
-function repo(files: Record<string, string>): string {
-  const dir = tmpDir('ai-flow-parts-');
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>): string => repoWith(files, 'ai-flow-parts-');
 const pkg = (deps: Record<string, string>, scripts: Record<string, string> = {}, extra: object = {}) => JSON.stringify({ name: 'p', dependencies: deps, scripts, ...extra });
 const gin = 'module example.com/api\n\ngo 1.23\n\nrequire github.com/gin-gonic/gin v1.10.0\n';
 

@@ -34,18 +34,23 @@ describe('startup stays light', () => {
     expect(heavy.has(path.join(REPO, 'dist/main.js'))).toBe(false);
   });
 
-  it.each([[['--version']], [['--help']], [['list']], [['init', '--help']]])('%j loads none of them', (args) => {
+  it.each([[['--help']], [['list']], [['init', '--help']], [['pack', 'lint', '--help']]])('%j loads none of them', (args) => {
     const loaded = loadedFiles(args);
     expect(loaded).toContain(path.join(REPO, 'dist/main.js'));
     expect(loaded.filter((f) => heavy.has(f))).toEqual([]);
   });
 
-  it('--version and --help do not load the AI tool table; list does (the check can fail)', () => {
+  it('--version loads nothing but the entry point', () => {
+    expect(loadedFiles(['--version'])).toEqual([BIN]);
+    expect(loadedFiles(['-v'])).toEqual([BIN]);
+  });
+
+  it('--help does not load the AI tool table; list does (the check can fail)', () => {
     const meta = JSON.parse(readFileSync(path.join(REPO, '.build/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
     const table = Object.entries(meta.outputs).find(([, o]) => 'src/tools/table.ts' in o.inputs)?.[0];
     expect(table).toBeDefined();
     const chunk = path.join(REPO, table!);
-    for (const args of [['--version'], ['--help'], ['init', '--help']]) expect(loadedFiles(args), args.join(' ')).not.toContain(chunk);
+    for (const args of [['--help'], ['init', '--help']]) expect(loadedFiles(args), args.join(' ')).not.toContain(chunk);
     expect(loadedFiles(['list'])).toContain(chunk);
   });
 

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { BIN, NODE, copyPack, copyTree, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
 
 /**
@@ -177,7 +178,7 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     expect(r.code).toBe(1);
     // A staging folder ai-flow cannot prove it made is reported and left alone, never used.
     expect(r.stderr).toMatch(/ignoring \.ai-flow\/\.staging/);
-    const tree = (d: string) => listFiles(d).filter((f) => !f.startsWith('.ai-flow/.staging/')).map((f) => [f, f.endsWith('.gz') ? '' : read(d, f)]);
+    const tree = (d: string) => listFiles(d).filter((f) => !f.startsWith('.ai-flow/.staging/')).map((f) => [f, f.endsWith('.br') ? '' : read(d, f)]);
     expect(tree(crashed)).toEqual(tree(clean));
   });
 
@@ -195,7 +196,7 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     const started = Date.now();
     runCli(['update', clean], withPack(big));
     const full = Date.now() - started;
-    const tree = (d: string) => listFiles(d).map((f) => [f, f.endsWith('.gz') ? '' : read(d, f)]);
+    const tree = (d: string) => listFiles(d).map((f) => [f, f.endsWith('.br') ? '' : read(d, f)]);
     const expected = tree(clean);
     // Kill points: early ones by the clock (during planning and staging), the rest measured from
     // the moment the journal appears, i.e. while files are being moved into place.
@@ -227,12 +228,29 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     expect(killedMidway, 'kills landed while files were being moved').toBeGreaterThanOrEqual(3);
   }, 180_000);
 
+  it('reads the gzip bases of ai-flow 0.1 to merge, then replaces them with the new file', () => {
+    const dir = installV1();
+    editAsUser(dir);
+    // The 0.1 form: gzip of {"schemaVersion": 1, "files": {path: text}}.
+    const framed = brotliDecompressSync(readFileSync(path.join(dir, '.ai-flow/bases.br')));
+    const eol = framed.indexOf(10);
+    const head = JSON.parse(framed.subarray(0, eol).toString()) as { files: [string, number][] };
+    let at = eol + 1;
+    const files = Object.fromEntries(head.files.map(([p, n]) => [p, framed.toString('utf8', at, (at += n))]));
+    rmSync(path.join(dir, '.ai-flow/bases.br'));
+    writeFileSync(path.join(dir, '.ai-flow/base.json.gz'), gzipSync(JSON.stringify({ schemaVersion: 1, files })));
+    const r = runCli(['update', dir, '--json'], withPack(v2));
+    expect(actions(r.stdout)[`${P}x-merge.md`]).toBe('merge');
+    expect(exists(dir, '.ai-flow/base.json.gz')).toBe(false);
+    expect(exists(dir, '.ai-flow/bases.br')).toBe(true);
+  });
+
   it('without the base texts, an edited and changed file is marked as a conflict, never overwritten', () => {
     const dir = installV1();
     editAsUser(dir);
-    rmSync(path.join(dir, '.ai-flow/base.json.gz'));
+    rmSync(path.join(dir, '.ai-flow/bases.br'));
     const r = runCli(['update', dir, '--json'], withPack(v2));
-    expect(r.stderr).toMatch(/base\.json\.gz is missing/);
+    expect(r.stderr).toMatch(/bases\.br is missing/);
     expect(actions(r.stdout)[`${P}x-merge.md`]).toBe('conflict');
     expect(read(dir, `${P}x-merge.md`)).toContain('line 2 mine');
     expect(read(dir, `${P}x-merge.md`)).toContain('line 10 v2');

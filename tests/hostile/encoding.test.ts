@@ -49,7 +49,7 @@ describe('bytes outside ai-flow blocks are preserved exactly', () => {
       write(dir, 'AGENTS.md', '# Mine\n\nHand-written.\n');
       expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude'], { env: { AI_FLOW_PACK_DIR: v1 } }).code).toBe(0);
       for (const rel of listFiles(dir)) {
-        if (rel.endsWith('.gz')) continue;
+        if (rel.endsWith('.br')) continue;
         writeFileSync(path.join(dir, rel), read(dir, rel).replace(/\r?\n/g, '\r\n'));
       }
       const check = runCli(['update', dir, '--check'], { env: { AI_FLOW_PACK_DIR: v1 } });

@@ -1,18 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectProject } from '../../src/interview/detect.js';
-import { tmpDir } from '../helpers.js';
+import { repoWith } from '../helpers.js';
 import { EMPTY_STACK } from '../../src/types.js';
 
-function repo(files: Record<string, string>): string {
-  const dir = tmpDir('ai-flow-detect-');
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>): string => repoWith(files, 'ai-flow-detect-');
 
 const pkg = (deps: Record<string, string>, extra: object = {}) => JSON.stringify({ name: 'x', dependencies: deps, ...extra });
 

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { FsError } from '../../errors.js';
 import { kindAt, readRegularFile } from '../fs-safe.js';
 import type { Plan } from '../plan.js';
-import { BASES_PATH, CONFIG_PATH, MANIFEST_PATH, serializeBases, serializeManifest } from '../state.js';
+import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, LEGACY_BASES_PATH, MANIFEST_PATH, serializeBases, serializeManifest } from '../state.js';
 import type { Journal, RunFolder, Step } from './journal.js';
 import { createRunFolder, findRuns, removeRunFolder, stagedPath, writeJournal } from './journal.js';
 import type { PlannedTouch } from './preflight.js';
 import { preflight } from './preflight.js';
-import { moveInto, removeFile, writeNew } from './write.js';
+import { moveInto, pruneEmptyDirs, removeFile, writeNew } from './write.js';
 
 /**
  * The only module that changes the target directory (with lock.ts, which holds it). Every path
@@ -27,10 +27,10 @@ export interface StateFiles {
 }
 
 /** Checks that every path the plan writes can be written; throws FsError (exit 3) otherwise. Writes nothing. */
-export function checkCanApply(root: string, plan: Plan): void {
+export function checkCanApply(root: string, plan: Plan, removeState = false): void {
   const touches: PlannedTouch[] = [
     ...plan.actions.filter((a) => a.write !== undefined).map((a) => ({ path: a.path, remove: a.write === null })),
-    ...[BASES_PATH, CONFIG_PATH, MANIFEST_PATH].map((p) => ({ path: p, remove: false })),
+    ...[BASES_PATH, CONFIG_PATH, MANIFEST_PATH].map((p) => ({ path: p, remove: removeState })),
   ];
   const problems = preflight(root, touches);
   if (problems.length > 0) {
@@ -39,8 +39,11 @@ export function checkCanApply(root: string, plan: Plan): void {
   }
 }
 
-export function applyPlan(root: string, plan: Plan, state: StateFiles, about: Omit<Journal, 'steps'>): RunFolder {
-  checkCanApply(root, plan);
+/** Applies `plan`; `state` is what the state files become, or null to delete them (uninstall). */
+export async function applyPlan(root: string, plan: Plan, state: StateFiles | null, about: Omit<Journal, 'steps'>): Promise<RunFolder> {
+  checkCanApply(root, plan, state === null);
+  // Compressing the bases runs on Node's thread pool while the other texts are staged.
+  const bases = state ? serializeBases(plan.bases) : null;
   const folder = createRunFolder(root);
   const steps: Step[] = [];
   const stage = (target: string, data: string | Buffer, own: boolean): void => {
@@ -50,12 +53,23 @@ export function applyPlan(root: string, plan: Plan, state: StateFiles, about: Om
   };
   for (const a of plan.actions) if (typeof a.write === 'string') stage(a.path, Buffer.from(a.write, 'utf8'), false);
   for (const a of plan.actions) if (a.write === null) steps.push({ target: a.path, staged: null, before: hashOf(root, a.path), own: false });
-  stage(BASES_PATH, serializeBases(plan.bases), true);
-  stage(CONFIG_PATH, state.config, true);
-  stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, files: plan.manifest }), true);
+  if (state && bases) {
+    stage(BASES_PATH, await bases, true);
+    stage(CONFIG_PATH, state.config, true);
+    stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, files: plan.manifest }), true);
+  } else {
+    for (const own of [BASES_PATH, CONFIG_PATH, MANIFEST_PATH]) steps.push({ target: own, staged: null, before: null, own: true });
+  }
+  // The bases of ai-flow 0.1 are now in BASES_PATH: the old file goes.
+  if (kindAt(path.join(root, LEGACY_BASES_PATH)) === 'file') steps.push({ target: LEGACY_BASES_PATH, staged: null, before: null, own: true });
   writeJournal(folder, { ...about, steps });
   for (const step of steps) runStep(root, folder, step);
   return folder;
+}
+
+/** After an uninstall: `.ai-flow/` goes too once nothing is left in it (an edited prompt keeps it). */
+export function removeStateFolderIfEmpty(root: string): void {
+  pruneEmptyDirs(root, AI_FLOW_DIR, true);
 }
 
 /** Called once the command has reported the result: the run is complete. */
@@ -104,6 +118,8 @@ function runStep(root: string, folder: RunFolder, step: Step): void {
 }
 
 function hashOf(root: string, rel: string): string | null {
+  // Most targets of an install are new: no thrown ENOENT for them.
+  if (kindAt(path.join(root, rel)) === 'missing') return null;
   try {
     const data = readRegularFile(path.join(root, rel), 64 * 1024 * 1024);
     return data ? createHash('sha256').update(data).digest('hex') : null;

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { describeKind, inspectPath, kindAt } from '../fs-safe.js';
+import { describeKind, dirKind, inspectPath, kindAt } from '../fs-safe.js';
 
 /** One reason the run cannot write what it planned. */
 export interface Problem {
@@ -65,7 +65,7 @@ function deepestExistingDir(root: string, rel: string): string {
   let dir = '';
   for (const part of parts) {
     const next = dir ? `${dir}/${part}` : part;
-    if (kindAt(path.join(root, next)) !== 'dir') break;
+    if (dirKind(root, next) !== 'dir') break;
     dir = next;
   }
   return dir;

@@ -1,7 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FsError } from '../../errors.js';
-import { describeKind, forgetPaths, kindAt } from '../fs-safe.js';
+import { describeKind, dirKind, forgetPaths, kindAt, rememberDir } from '../fs-safe.js';
 
 /**
  * The few file-system writes ai-flow makes, each refusing to go through a symbolic link:
@@ -17,7 +17,7 @@ export function ensureDir(root: string, dirRel: string): string[] {
   for (let i = 0; i < parts.length; i++) {
     const rel = parts.slice(0, i + 1).join('/');
     const abs = path.join(root, rel);
-    let kind = kindAt(abs);
+    let kind = dirKind(root, rel);
     if (kind === 'missing') {
       guard(() => {
         try {
@@ -30,8 +30,8 @@ export function ensureDir(root: string, dirRel: string): string[] {
       kind = kindAt(abs);
     }
     if (kind !== 'dir') throw new FsError(`${rel} is ${describeKind(kind)}, where ai-flow needs a folder`, hintFor(kind));
+    rememberDir(root, rel);
   }
-  if (created.length > 0) forgetPaths();
   return created;
 }
 
@@ -84,10 +84,13 @@ export function removeFile(root: string, rel: string): void {
   pruneEmptyDirs(root, path.posix.dirname(rel));
 }
 
-/** Removes folders left empty, from `dirRel` up to (not including) the root; stops at the first that is not empty. */
-export function pruneEmptyDirs(root: string, dirRel: string): void {
+/**
+ * Removes folders left empty, from `dirRel` up to (not including) the root; stops at the first
+ * that is not empty. `.ai-flow` itself stays unless `includeStateFolder` (uninstall).
+ */
+export function pruneEmptyDirs(root: string, dirRel: string, includeStateFolder = false): void {
   let rel = dirRel;
-  while (rel !== '.' && rel !== '' && rel !== '.ai-flow') {
+  while (rel !== '.' && rel !== '' && (includeStateFolder || rel !== '.ai-flow')) {
     try {
       if (kindAt(path.join(root, rel)) !== 'dir') return;
       rmdirSync(path.join(root, rel));
