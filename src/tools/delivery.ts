@@ -46,23 +46,25 @@ export interface ToolFile {
 }
 
 export interface DeliveryPlan {
-  tools: ToolDelivery[];
-  files: ToolFile[];
+  readonly tools: readonly ToolDelivery[];
+  readonly files: readonly ToolFile[];
 }
 
 /** Plans the tool files for the selected tool ids (unknown ids are ignored) and command names. */
 export function planDelivery(ids: readonly string[], commands: readonly string[], preference: DeliveryPreference = 'auto'): DeliveryPlan {
   const tools = TOOLS.filter((t) => ids.includes(t.id));
-  const key = `${preference}:${tools.map((t) => t.id).join(',')}`;
-  const chosen = SOLVED.get(key) ?? search(tools, preference) ?? new Map(tools.map((t) => [t.id, options(t, preference)[0].choice] as const));
-  SOLVED.set(key, chosen);
+  const key = `${preference}:${tools.map((t) => t.id).join(',')}:${commands.join(',')}`;
+  const known = PLANNED.get(key);
+  if (known) return known;
+  const chosen = search(tools, preference) ?? new Map(tools.map((t) => [t.id, options(t, preference)[0].choice] as const));
   const written = new Set(tools.map((t) => ownLocation(t, chosen.get(t.id)!)).filter((l): l is string => l !== null));
-  const deliveries = tools.map((t) => describe(t, tools, chosen, written, preference));
-  return { tools: deliveries, files: toolFiles(tools, chosen, commands) };
+  const plan = { tools: tools.map((t) => describe(t, tools, chosen, written, preference)), files: toolFiles(tools, chosen, commands) };
+  PLANNED.set(key, plan);
+  return plan;
 }
 
-/** Each selection is solved once per process: init, AGENTS.md, doctor and the report ask for it several times. */
-const SOLVED = new Map<string, ReadonlyMap<string, Choice>>();
+/** Each selection is planned once per process: init, AGENTS.md, doctor and the report ask for it several times. */
+const PLANNED = new Map<string, DeliveryPlan>();
 
 function describe(t: ToolRow, tools: readonly ToolRow[], chosen: ReadonlyMap<string, Choice>, written: ReadonlySet<string>, preference: DeliveryPreference): ToolDelivery {
   const own = ownLocation(t, chosen.get(t.id)!);

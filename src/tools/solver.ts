@@ -126,13 +126,17 @@ function readersOf(tools: readonly ToolRow[]): (loc: string | null) => readonly 
   };
 }
 
-/** Steps to a first valid assignment, then steps spent looking for a cheaper one (deterministic). */
+/**
+ * Steps to a first valid assignment, then steps spent looking for a cheaper one: enough to
+ * search a small selection through; a large one keeps its first assignment (cheapest options
+ * tried first, so rarely worse), which keeps `--ai all` fast. Deterministic either way.
+ */
 const SEARCH_LIMIT = 20_000;
-const IMPROVE_LIMIT = 30;
+const improveLimit = (tools: number): number => (tools <= 8 ? 200 : 0);
 
 /**
  * Depth-first over the tools (fewest options first, then table order), each trying its
- * options cheapest first; keeps the valid assignment where the fewest tools leave their
+ * options cheapest first; keeps the valid assignment found where the fewest tools leave their
  * preferred kind. A branch ends as soon as a tool can no longer become valid, or costs too much.
  * Returns null only if the table holds a contradiction (the tests enumerate selections).
  */
@@ -152,13 +156,11 @@ export function search(tools: readonly ToolRow[], preference: DeliveryPreference
     written.remove(loc);
     return bad;
   };
-  /** A lower bound: the tools from `i` on whose every preferred option already breaks a tool. */
-  const forcedOff = (i: number): number => order.slice(i).filter((t) => options(t, preference).every(({ choice, cost }) => cost > 0 || breaks(t, choice))).length;
   const visit = (i: number, cost: number): void => {
-    if (cost >= bestCost || ++steps > limit || (best && cost + forcedOff(i) >= bestCost)) return;
+    if (cost >= bestCost || ++steps > limit) return;
     if (i === order.length) {
       if (!tools.every((t) => valid(t, chosen.get(t.id)!, written))) return;
-      if (!best) limit = steps + IMPROVE_LIMIT;
+      if (!best) limit = steps + improveLimit(tools.length);
       best = new Map(chosen);
       bestCost = cost;
       return;
