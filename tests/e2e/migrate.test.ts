@@ -1,15 +1,15 @@
 import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { exists, listFiles, read, runCli, tmpDir } from '../helpers.js';
+import { BASES_PATH, parseBases, serializeBases } from '../../src/core/state.js';
 
 /**
  * An installation as an earlier ai-flow left it: installed with today's tool id, then every
  * file under `to` moved to `from`, with the manifest, the merge bases and the saved tool id
  * rewritten to match (the old versions wrote the same texts at the old paths).
  */
-function oldInstall(tool: string, oldId: string, moves: [from: string, to: string][]): string {
+async function oldInstall(tool: string, oldId: string, moves: [from: string, to: string][]): Promise<string> {
   const dir = tmpDir();
   const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', tool]);
   expect(r.code, r.stderr).toBe(0);
@@ -23,10 +23,9 @@ function oldInstall(tool: string, oldId: string, moves: [from: string, to: strin
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: { path: string }[] };
   for (const f of manifest.files) f.path = old(f.path);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  const basesPath = path.join(dir, '.ai-flow/base.json.gz');
-  const bases = JSON.parse(gunzipSync(readFileSync(basesPath)).toString('utf8')) as { files: Record<string, string> };
-  bases.files = Object.fromEntries(Object.entries(bases.files).map(([p, t]) => [old(p), t]));
-  writeFileSync(basesPath, gzipSync(JSON.stringify(bases)));
+  const basesPath = path.join(dir, BASES_PATH);
+  const bases = parseBases(readFileSync(basesPath));
+  writeFileSync(basesPath, await serializeBases(new Map([...bases].map(([p, t]) => [old(p), t]))));
   const configPath = path.join(dir, '.ai-flow/ai-flow.json');
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as { tools: string[]; delivery?: string };
   config.tools = [oldId];
@@ -36,8 +35,8 @@ function oldInstall(tool: string, oldId: string, moves: [from: string, to: strin
 }
 
 describe('update migrates tools that moved their files', () => {
-  it('a Windsurf installation moves to .devin/; an edited workflow stays where it is, reported', () => {
-    const dir = oldInstall('devin', 'windsurf', [['.windsurf/', '.devin/']]);
+  it('a Windsurf installation moves to .devin/; an edited workflow stays where it is, reported', async () => {
+    const dir = await oldInstall('devin', 'windsurf', [['.windsurf/', '.devin/']]);
     expect(exists(dir, '.windsurf/workflows/flow-build.md')).toBe(true);
     expect(runCli(['doctor', dir]).stdout).toContain('.devin/workflows/flow-build.md is not installed — run `ai-flow update`');
     appendFileSync(path.join(dir, '.windsurf/workflows/flow-work.md'), 'my own step\n');
@@ -59,8 +58,8 @@ describe('update migrates tools that moved their files', () => {
     expect(runCli(['doctor', dir]).code).toBe(0);
   });
 
-  it('an Antigravity installation under .agent/ moves to .agents/', () => {
-    const dir = oldInstall('antigravity', 'antigravity', [['.agent/', '.agents/']]);
+  it('an Antigravity installation under .agent/ moves to .agents/', async () => {
+    const dir = await oldInstall('antigravity', 'antigravity', [['.agent/', '.agents/']]);
     expect(exists(dir, '.agent/workflows/flow-build.md')).toBe(true);
     const r = runCli(['update', dir, '--json']);
     expect(r.code, r.stderr).toBe(0);
