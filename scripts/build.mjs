@@ -62,6 +62,14 @@ const result = await build({
   // handlebars only uses source-map for compiler source maps, which ai-flow never asks for; its
   // code catches the failed require and carries on. Not bundling it saves 42 KB to parse.
   plugins: [{
+    // commander loads child_process for executable subcommands, which ai-flow never uses:
+    // a stub saves loading it (and what it pulls in) at every start.
+    name: 'no-child-process-for-commander',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'stub-cp' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'stub-cp' }, () => ({ contents: "module.exports = new Proxy({}, { get() { throw new Error('ai-flow: child_process is not bundled for commander'); } });", loader: 'js' }));
+    },
+  }, {
     name: 'precompiled-templates',
     setup(b) {
       b.onResolve({ filter: /^ai-flow:precompiled$/ }, () => ({ path: 'precompiled', namespace: 'ai-flow' }));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { FsError, StateError, UsageError } from '../errors.js';
-import { describeKind, inspectPath, kindAt, NotRegularFileError, readRegularFile, TooLargeError } from './fs-safe.js';
+import { describeKind, inspectPath, kindAt, NotRegularFileError, readRegularFile, TooLargeError, under } from './fs-safe.js';
 import type { FileText } from './text.js';
 import { decodeText } from './text.js';
 import type { Config, Manifest } from './state.js';
@@ -24,7 +24,7 @@ export function readProjectEntry(root: string, rel: string): DiskEntry {
   if (at.kind !== 'file') return { kind: 'refused', reason: `is ${describeKind(at.kind)}, not a regular file; left as it is` };
   let data: Buffer | null;
   try {
-    data = readRegularFile(path.join(root, rel), MAX_PROJECT_FILE);
+    data = readRegularFile(under(root, rel), MAX_PROJECT_FILE);
   } catch (err) {
     if (err instanceof NotRegularFileError || err instanceof TooLargeError) return { kind: 'refused', reason: `${err.message}; left as it is` };
     return { kind: 'refused', reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); left as it is` };

@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
-import path from 'node:path';
 
 /**
  * Reading the target repository, which is untrusted input (SPEC §10): no symbolic link is
@@ -45,6 +44,8 @@ export function describeKind(kind: EntryKind): string {
 /** Where a project-relative path stands: the first folder on the way that is not a real folder, else the entry itself. */
 export interface PathState {
   kind: EntryKind;
+  /** The deepest folder on the way that exists ('' for the root). */
+  deepest: string;
   /** The first parent (relative) that is not a real folder, and what it is. */
   blockedAt?: string;
   blockedKind?: EntryKind;
@@ -56,14 +57,32 @@ export interface PathState {
  * memory after ai-flow itself changed the tree.
  */
 export function inspectPath(root: string, rel: string): PathState {
-  const parts = rel.split('/');
-  for (let i = 0; i < parts.length - 1; i++) {
-    const dirRel = parts.slice(0, i + 1).join('/');
+  let deepest = '';
+  for (let at = rel.indexOf('/'); at !== -1; at = rel.indexOf('/', at + 1)) {
+    const dirRel = rel.slice(0, at);
     const kind = dirKind(root, dirRel);
-    if (kind === 'missing') return { kind: 'missing' };
-    if (kind !== 'dir') return { kind: 'missing', blockedAt: dirRel, blockedKind: kind };
+    if (kind === 'missing') return { kind: 'missing', deepest };
+    if (kind !== 'dir') return { kind: 'missing', deepest, blockedAt: dirRel, blockedKind: kind };
+    deepest = dirRel;
   }
-  return { kind: kindAt(path.join(root, rel)) };
+  const key = `${root}\0${rel}`;
+  let kind = pathKinds.get(key);
+  if (kind === undefined) {
+    kind = kindAt(under(root, rel));
+    pathKinds.set(key, kind);
+  }
+  return { kind, deepest };
+}
+
+/** What stood at each inspected path when the run read it (planning and pre-flight read the same). */
+const pathKinds = new Map<string, EntryKind>();
+
+/**
+ * `root/rel` for a planned path (POSIX, normalised, no `..`): a plain join, as path.join would
+ * give, without normalising it again for each of hundreds of files.
+ */
+export function under(root: string, rel: string): string {
+  return root.endsWith('/') ? `${root}${rel}` : `${root}/${rel}`;
 }
 
 const dirKinds = new Map<string, EntryKind>();
@@ -73,7 +92,7 @@ export function dirKind(root: string, dirRel: string): EntryKind {
   const key = `${root}\0${dirRel}`;
   let kind = dirKinds.get(key);
   if (kind === undefined) {
-    kind = kindAt(path.join(root, dirRel));
+    kind = kindAt(under(root, dirRel));
     dirKinds.set(key, kind);
   }
   return kind;
@@ -81,6 +100,7 @@ export function dirKind(root: string, dirRel: string): EntryKind {
 
 export function forgetPaths(): void {
   dirKinds.clear();
+  pathKinds.clear();
 }
 
 /** Records a folder ai-flow itself just made, so the next path through it needs no lstat. */

@@ -1,4 +1,4 @@
-import { brotliCompress, brotliDecompressSync, constants as zlib, gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { Answers, StackFacts } from '../types.js';
 import type { PackRef, PackType, Part } from '../types.js';
 import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES, SCOPES, sortParts, TYPE_ALIASES } from '../types.js';
@@ -8,6 +8,10 @@ import type { DeliveryPreference } from '../tools/types.js';
 import { DELIVERY_PREFERENCES } from '../tools/types.js';
 import { checkDir, checkLine, LIMITS, shown } from '../values.js';
 import { isInstallablePath } from './path-set.js';
+
+/** node:zlib, loaded on first use: only runs that write or merge need the bases (≈3 ms to load). */
+const requireBuiltin = createRequire(import.meta.url);
+const zlib = (): typeof import('node:zlib') => requireBuiltin('node:zlib') as typeof import('node:zlib');
 
 /** The files ai-flow keeps about an installation, all under `.ai-flow/` (SPEC §4). */
 export const AI_FLOW_DIR = '.ai-flow';
@@ -72,8 +76,9 @@ export function serializeBases(bases: ReadonlyMap<string, string>): Promise<Buff
   const bodies = paths.map((p) => Buffer.from(bases.get(p) ?? '', 'utf8'));
   const head = Buffer.from(`${JSON.stringify({ schemaVersion: BASES_SCHEMA, files: paths.map((p, i) => [p, bodies[i].length]) })}\n`, 'utf8');
   const data = Buffer.concat([head, ...bodies]);
-  const params = { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length };
-  return new Promise((resolve, reject) => brotliCompress(data, { params }, (err, out) => (err ? reject(err) : resolve(out))));
+  const z = zlib();
+  const params = { [z.constants.BROTLI_PARAM_QUALITY]: 0, [z.constants.BROTLI_PARAM_MODE]: z.constants.BROTLI_MODE_TEXT, [z.constants.BROTLI_PARAM_SIZE_HINT]: data.length };
+  return new Promise((resolve, reject) => z.brotliCompress(data, { params }, (err, out) => (err ? reject(err) : resolve(out))));
 }
 
 /**
@@ -187,7 +192,7 @@ export function parseBases(data: Buffer, legacy = false): Map<string, string> {
   let raw: Buffer;
   try {
     const limit = { maxOutputLength: 256 * 1024 * 1024 };
-    raw = legacy ? gunzipSync(data, limit) : brotliDecompressSync(data, limit);
+    raw = legacy ? zlib().gunzipSync(data, limit) : zlib().brotliDecompressSync(data, limit);
   } catch {
     return corrupt();
   }

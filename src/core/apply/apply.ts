@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { FsError } from '../../errors.js';
-import { kindAt, readRegularFile } from '../fs-safe.js';
+import { forgetPaths, kindAt, readRegularFile, under } from '../fs-safe.js';
 import type { Plan } from '../plan.js';
 import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, LEGACY_BASES_PATH, MANIFEST_PATH, serializeBases, serializeManifest } from '../state.js';
 import type { Journal, RunFolder, Step } from './journal.js';
@@ -63,6 +63,8 @@ export async function applyPlan(root: string, plan: Plan, state: StateFiles | nu
   // The bases of ai-flow 0.1 are now in BASES_PATH: the old file goes.
   if (kindAt(path.join(root, LEGACY_BASES_PATH)) === 'file') steps.push({ target: LEGACY_BASES_PATH, staged: null, before: null, own: true });
   writeJournal(folder, { ...about, steps });
+  // From here the project changes: nothing read before is taken as still true.
+  forgetPaths();
   for (const step of steps) runStep(root, folder, step);
   return folder;
 }
@@ -103,6 +105,7 @@ export function finishInterruptedRuns(root: string): { finished: FinishedRun[]; 
     }
     removeRunFolder(folder);
   }
+  if (mine.length > 0) forgetPaths();
   return { finished, ignored };
 }
 
@@ -119,9 +122,10 @@ function runStep(root: string, folder: RunFolder, step: Step): void {
 
 function hashOf(root: string, rel: string): string | null {
   // Most targets of an install are new: no thrown ENOENT for them.
-  if (kindAt(path.join(root, rel)) === 'missing') return null;
+  const abs = under(root, rel);
+  if (kindAt(abs) === 'missing') return null;
   try {
-    const data = readRegularFile(path.join(root, rel), 64 * 1024 * 1024);
+    const data = readRegularFile(abs, 64 * 1024 * 1024);
     return data ? createHash('sha256').update(data).digest('hex') : null;
   } catch {
     return null;

@@ -63,7 +63,7 @@ export function writeJournal(folder: RunFolder, journal: Journal): void {
 }
 
 export function stagedPath(folder: RunFolder, name: string): string {
-  return path.join(folder.abs, name);
+  return `${folder.abs}/${name}`;
 }
 
 /** Removes the folder's own files (by name), then the folder; anything else keeps it in place. */

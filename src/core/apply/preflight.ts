@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { describeKind, dirKind, inspectPath, kindAt } from '../fs-safe.js';
+import { describeKind, inspectPath, kindAt, under } from '../fs-safe.js';
 
 /** One reason the run cannot write what it planned. */
 export interface Problem {
@@ -51,24 +51,12 @@ export function preflight(root: string, touches: readonly PlannedTouch[]): Probl
       problems.push({ path: touch.path, message: `${touch.path} is ${describeKind(at.kind)}, where ai-flow writes a file`, hint: 'move it away, then run again' });
       continue;
     }
-    const dir = deepestExistingDir(root, touch.path);
-    if (existingRoot === root && !canWrite(path.join(root, dir))) {
+    const dir = at.deepest;
+    if (existingRoot === root && !canWrite(dir === '' ? root : under(root, dir))) {
       problems.push({ path: dir, message: `${dir === '' ? root : dir} is not writable (needed for ${touch.path})`, hint: 'check the permissions of that folder (ai-flow runs as you)' });
     }
   }
   return dedupe(problems);
-}
-
-/** The deepest folder of `rel`'s parents that exists (relative; '' for the root). */
-function deepestExistingDir(root: string, rel: string): string {
-  const parts = rel.split('/').slice(0, -1);
-  let dir = '';
-  for (const part of parts) {
-    const next = dir ? `${dir}/${part}` : part;
-    if (dirKind(root, next) !== 'dir') break;
-    dir = next;
-  }
-  return dir;
 }
 
 function nearestExisting(abs: string): string {

@@ -1,7 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FsError } from '../../errors.js';
-import { describeKind, dirKind, forgetPaths, kindAt, rememberDir } from '../fs-safe.js';
+import { describeKind, dirKind, forgetPaths, kindAt, rememberDir, under } from '../fs-safe.js';
 
 /**
  * The few file-system writes ai-flow makes, each refusing to go through a symbolic link:
@@ -12,12 +12,13 @@ import { describeKind, dirKind, forgetPaths, kindAt, rememberDir } from '../fs-s
 /** Makes every missing folder of `dirRel` below `root`; returns those it created (outermost first). */
 export function ensureDir(root: string, dirRel: string): string[] {
   const created: string[] = [];
-  if (dirRel === '' || dirRel === '.') return created;
+  if (dirRel === '' || dirRel === '.' || dirKind(root, dirRel) === 'dir') return created;
   const parts = dirRel.split('/');
   for (let i = 0; i < parts.length; i++) {
     const rel = parts.slice(0, i + 1).join('/');
-    const abs = path.join(root, rel);
     let kind = dirKind(root, rel);
+    if (kind === 'dir') continue;
+    const abs = under(root, rel);
     if (kind === 'missing') {
       guard(() => {
         try {
@@ -64,8 +65,9 @@ export function writeNew(abs: string, data: string | Buffer, label: string): voi
 
 /** Moves a staged file onto `rel` (replacing a regular file there), keeping that file's mode. */
 export function moveInto(root: string, stagedAbs: string, rel: string): void {
-  ensureDir(root, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
-  const to = path.join(root, rel);
+  const slash = rel.lastIndexOf('/');
+  if (slash > 0) ensureDir(root, rel.slice(0, slash));
+  const to = under(root, rel);
   const kind = kindAt(to);
   if (kind !== 'missing' && kind !== 'file') throw new FsError(`${rel} is ${describeKind(kind)}; ai-flow will not replace it`, hintFor(kind));
   guard(() => {
