@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { cliVersion } from './pack/locate.js';
 import { DEFAULT_LANGUAGE, PACK_TYPES, SCOPES } from './types.js';
-import { DEFAULT_TOOLS, TOOL_IDS } from './tools/registry.js';
+import { DEFAULT_TOOLS } from './tools/defaults.js';
 
 /** A repeatable option: every value given is kept (`--ai claude --ai cursor`). */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -29,13 +29,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('[dir]', 'target directory', '.')
     .option('--type <types>', `the project's parts, comma-separated: ${PACK_TYPES.join(', ')} (fullstack = backend,frontend; default: detected, else backend)`)
     .option('--part-dir <type=dir>', 'each part\'s folder, comma-separated or repeated, e.g. backend=server,mobile=app (default: detected, else .)', collect)
-    .option('--ai <tools>', `AI tools, comma-separated or repeated, or "all" (${TOOL_IDS.join(', ')}; default: the tools already in the repository, else ${DEFAULT_TOOLS.join(', ')})`, collect)
+    .option('--ai <tools>', `AI tools: ids or aliases, comma-separated or repeated, or "all" (\`ai-flow list\` shows them; default: the tools already in the repository, else ${DEFAULT_TOOLS.join(', ')})`, collect)
+    .option('--delivery <kind>', 'auto (each tool\'s default), commands or skills, where a tool has both')
     .option('--name <name>', 'project name (default: package.json name, else the folder name)')
     .option('--description <text>', 'one-line description of the project (default: the manifest\'s description, e.g. package.json, else empty)')
     .option('--scope <scope>', `depth of the interview and defaults: ${SCOPES.join(', ')} (default: production)`)
     .option('--language <name>', `language of the documents the assistant writes (default: ${DEFAULT_LANGUAGE})`)
     .option('--pack <source>', 'a team pack or overlay: a folder (./packs/acme), a .tgz, or a package in node_modules; repeat to stack overlays, bottom first', collect)
-    .option('--answers <file>', 'read answers from a JSON file, or - for standard input (keys: name, description, type, parts, scope, tools, language, stack)')
+    .option('--answers <file>', 'read answers from a JSON file, or - for standard input (keys: name, description, type, parts, scope, tools, delivery, language, stack)')
     .option('--force', 'reinstall over an existing installation; your edits are merged, never discarded')
     .option('-y, --yes', 'never prompt: flags, then saved answers, then detected values, then defaults')
     .option('--dry-run', 'render everything and print the plan; write nothing')
@@ -50,6 +51,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('refresh an installation to this version; your edits are kept or merged')
     .argument('[dir]', 'target directory', '.')
     .option('--ai <tools>', 'change the AI tools (comma-separated or repeated, or "all"): added ones are installed, dropped ones removed', collect)
+    .option('--delivery <kind>', 'change the delivery: auto, commands or skills')
     .option('--language <name>', 'change the language of the documents the assistant writes (only the files that mention it change)')
     .option('--restore', 'bring back files you deleted')
     .option('--check', 'write nothing; exit 1 when anything would change (for CI)')
@@ -108,6 +110,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('list')
     .description('the project types, their phases, the AI tools and their files')
+    .option('--ai <tools>', 'show these tools as installed together (ids, aliases or "all"); default: each alone', collect)
+    .option('--delivery <kind>', 'auto, commands or skills, as init --delivery')
     .option('--json', 'print as one JSON document')
     .action(async (opts: Record<string, unknown>) => {
       const { list } = await import('./commands/list.js');

@@ -1,3 +1,5 @@
+import type { DeliveryPreference } from './tools/types.js';
+
 /** Shared vocabulary of the CLI: project types, parts, scopes, answers. */
 
 export const PACK_TYPES = ['backend', 'frontend', 'mobile', 'desktop'] as const;
@@ -66,6 +68,8 @@ export interface Answers {
   parts: Part[];
   scope: Scope;
   tools: string[];
+  /** Commands or skills where a tool has both (`--delivery`); each tool's default when absent. */
+  delivery?: DeliveryPreference;
   /** Language of the documents the assistant writes (prompts stay English). */
   language: string;
   /** Team packs and overlays stacked on (or replacing) the shipped pack; absent: the shipped pack alone. */

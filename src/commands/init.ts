@@ -17,6 +17,7 @@ import { CONFIG_SCHEMA, isRecord, parseConfig } from '../core/state.js';
 import { installedCommands } from '../pack/commands.js';
 import { packsFromFlags } from '../pack/use.js';
 import { typesOf } from '../types.js';
+import { describeInvocations } from '../tools/listing.js';
 
 export interface InitOptions extends InitFlags {
   /** `--pack <source>`, repeatable: team packs and overlays, bottom of the stack first. */
@@ -120,7 +121,8 @@ function report(root: string, answers: Answers, actions: ReportedAction[], inter
     process.stdout.write(c.red(`${summary.refused} file(s) were refused (see above) and left untouched. Fix or move them away, then run \`ai-flow update --restore\` to install them.\n`));
   }
   if (!opts.dryRun && exitCode === 0) {
-    const build = installedCommands(typesOf(answers.parts)).filter((cmd) => cmd.name.endsWith('flow-build')).map((cmd) => `/${cmd.name}`).join(' and ');
+    const builds = installedCommands(typesOf(answers.parts)).map((cmd) => cmd.name).filter((name) => name.endsWith('flow-build'));
+    const build = describeInvocations(answers.tools, builds, answers.delivery);
     process.stdout.write(`\nNext: open the project in your AI assistant and run ${c.cyan(build)} to write the project documents.\n`);
   }
   return exitCode;

@@ -2,11 +2,17 @@ import { PACK_TYPES, TYPE_ALIASES, TYPE_LABELS } from '../types.js';
 import { Pack } from '../pack/pack.js';
 import { packRoot } from '../pack/locate.js';
 import { installedCommands } from '../pack/commands.js';
-import { TOOLS } from '../tools/registry.js';
+import { formatToolListings, toolListings } from '../tools/listing.js';
+import type { DeliveryPreference } from '../tools/types.js';
+import { checkDelivery, parseTools } from '../interview/questions.js';
+import { UsageError } from '../errors.js';
 import { makeColors, printJson } from '../output.js';
 
 export interface ListOptions {
   json?: boolean;
+  /** Show the tools as installed together (ids, aliases or all); default: each tool alone. */
+  ai?: string[];
+  delivery?: string;
 }
 
 /** `ai-flow list`: project types and their phases, the commands, the AI tools and their files. */
@@ -19,14 +25,7 @@ export async function list(opts: ListOptions): Promise<number> {
     example: { types: ['backend', 'mobile'], commands: installedCommands(['backend', 'mobile']).map((c) => c.name) },
   };
   const phases = Object.fromEntries(PACK_TYPES.map((t) => [t, phaseTitles(pack, t)]));
-  const tools = TOOLS.map((t) => ({
-    id: t.id,
-    name: t.name,
-    commands: t.commandPath('<command>'),
-    format: t.format,
-    runs: t.invoke('flow-build'),
-    rules: t.rules ? `${t.rules.path}${t.rules.owner === 'block' ? ' (managed block)' : ''}` : 'AGENTS.md',
-  }));
+  const tools = toolListings(installedCommands(['backend']).map((c) => c.name), selection(opts), delivery(opts));
   if (opts.json) {
     printJson({ types, parts, phases, tools });
     return 0;
@@ -40,10 +39,23 @@ export async function list(opts: ListOptions): Promise<number> {
     for (const p of phases[t]) out.push(`  ${p}`);
   }
   out.push('', c.bold('Slash commands'), `  ${installedCommands(['backend']).map((x) => `/${x.name}`).join('  ')}`, c.dim('  several parts: /<type>-flow-build and /<type>-flow-docs-sync per part (e.g. /backend-flow-build, /mobile-flow-build), the others once'));
-  out.push('', c.bold('AI tools (--ai, or all)'));
-  for (const t of tools) out.push(`  ${t.id.padEnd(12)} ${t.name.padEnd(20)} ${t.commands}`, `  ${''.padEnd(33)} ${c.dim(`${t.format}; rules: ${t.rules}; run as ${t.runs}`)}`);
+  out.push('', c.bold(`AI tools (--ai id or alias, or all)${opts.ai ? '' : ', each as installed alone'}: how to run a command, files`));
+  out.push(...formatToolListings(tools, c.dim));
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
+}
+
+function selection(opts: ListOptions): string[] | undefined {
+  if (opts.ai === undefined) return undefined;
+  const ids = parseTools(opts.ai);
+  if (typeof ids === 'string') throw new UsageError(`--ai: ${ids}`, 'run `ai-flow list --help`');
+  return ids;
+}
+
+function delivery(opts: ListOptions): DeliveryPreference {
+  const why = opts.delivery === undefined ? null : checkDelivery(opts.delivery);
+  if (why) throw new UsageError(`--delivery: ${why}`, 'run `ai-flow list --help`');
+  return (opts.delivery?.trim().toLowerCase() ?? 'auto') as DeliveryPreference;
 }
 
 /** "0 Context discovery" … read from each phase prompt's `# Phase N — Name` heading. */

@@ -16,6 +16,7 @@ import { CONFIG_PATH, MANIFEST_PATH, serializeConfig, serializeManifest } from '
 import { hasConflictMarkers } from '../core/merge.js';
 import { toLf } from '../core/text.js';
 import type { ReportedAction } from '../report.js';
+import { legacyMoves } from '../tools/legacy.js';
 
 export interface PlannedRun {
   plan: Plan;
@@ -47,6 +48,7 @@ export function planRun(root: string, given: Answers, state: InstalledState, res
     restore,
     oldVersion: stackLabel(state.manifest?.packVersion ?? version, state.config?.packs),
     newVersion: stackLabel(version, packs),
+    moves: legacyMoves(answers.tools, desired.map((d) => d.path)),
   });
   const config = serializeConfig(answers, version);
   // The digest vouches for the whole plan: an install with a refused file is planned in full next time.

@@ -4,7 +4,8 @@ import { compareVersions, packRoot, packVersion } from '../pack/locate.js';
 import { resolveTarget } from '../core/paths.js';
 import { readInstallation } from '../core/disk.js';
 import { checkCanApply } from '../core/apply/apply.js';
-import { checkLanguage, parseTools } from '../interview/questions.js';
+import { checkDelivery, checkLanguage, parseTools } from '../interview/questions.js';
+import type { DeliveryPreference } from '../tools/types.js';
 import { makeColors, printJson, startProgress } from '../output.js';
 import type { ReportedAction, Summary } from '../report.js';
 import { formatPlan, formatSummary, planChangesDisk, reportedActions, summarize } from '../report.js';
@@ -13,6 +14,7 @@ import { applyRun, finishRun, noteInterruptedRun, planRun, withLock } from './ru
 
 export interface UpdateOptions {
   ai?: string[];
+  delivery?: string;
   language?: string;
   restore?: boolean;
   check?: boolean;
@@ -31,6 +33,8 @@ export async function update(dir: string | undefined, opts: UpdateOptions): Prom
     if (typeof parsed === 'string') throw new UsageError(`--ai: ${parsed}`, 'run `ai-flow update --help`');
     tools = parsed;
   }
+  const why = opts.delivery === undefined ? null : checkDelivery(opts.delivery);
+  if (why) throw new UsageError(`--delivery: ${why}`, 'run `ai-flow update --help`');
   if (opts.language !== undefined) {
     const why = checkLanguage(opts.language);
     if (why) throw new UsageError(`--language: ${why}`, 'give a language name, e.g. --language Deutsch');
@@ -53,8 +57,9 @@ async function updateOnce(root: string, tools: string[] | undefined, opts: Updat
     process.stderr.write(`ai-flow: ${BASES_PATH} is missing; edited files that also changed in the pack will be marked as conflicts — restore it from version control to merge them\n`);
   }
   const { schemaVersion: _schema, packVersion: _version, ...saved } = state.config;
-  // A changed tool set or language re-renders only what depends on it.
-  const answers = { ...saved, tools: tools ?? saved.tools, language: opts.language?.trim() ?? saved.language };
+  // A changed tool set, delivery or language re-renders only what depends on it.
+  const delivery = (opts.delivery?.trim().toLowerCase() as DeliveryPreference | undefined) ?? saved.delivery;
+  const answers = { ...saved, tools: tools ?? saved.tools, delivery, language: opts.language?.trim() ?? saved.language };
   const run = planRun(root, answers, state, Boolean(opts.restore));
   // The same pre-flight for --check, --dry-run and the real run: a dry run tells the truth.
   if (!run.noop) checkCanApply(root, run.plan);

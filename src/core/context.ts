@@ -3,7 +3,8 @@ import { SCOPE_LABELS, TYPE_LABELS, typesLabel, typesOf } from '../types.js';
 import type { Pack, PlannedDocument } from '../pack/pack.js';
 import type { InstalledCommand } from '../pack/commands.js';
 import { installedCommands } from '../pack/commands.js';
-import { toolById } from '../tools/registry.js';
+import type { InvocationRow } from '../tools/delivery.js';
+import { invocationRows } from '../tools/delivery.js';
 
 /** One part as templates see it. */
 export interface PartContext {
@@ -41,8 +42,8 @@ export interface RenderContext {
   commands: InstalledCommand[];
   /** The docs-sync command of each part (one, or one per part). */
   docsSyncCommands: string[];
-  /** The chosen tools, with how each runs the build command. */
-  tools: { id: string; name: string; example: string }[];
+  /** The chosen tools, with how each runs the commands (`example`: the first command). */
+  tools: (InvocationRow & { example: string })[];
   /** Documents at the repository root, written once whatever the parts. */
   rootDocuments: PlannedDocument[];
   aiFlow: { version: string };
@@ -81,10 +82,7 @@ export function buildContext(answers: Answers, pack: Pack, version: string): Ren
     testCommands: parts.map((p) => p.stack.testCommand).filter(Boolean),
     commands,
     docsSyncCommands: commands.filter((c) => c.name.endsWith('flow-docs-sync')).map((c) => c.name),
-    tools: answers.tools.flatMap((id) => {
-      const tool = toolById(id);
-      return tool ? [{ id, name: tool.name, example: tool.invoke(commands[0].name) }] : [];
-    }),
+    tools: invocationRows(answers.tools, commands.map((c) => c.name), answers.delivery).map((r) => ({ ...r, example: r.invocations[0].invoke })),
     rootDocuments: uniqueByPath(answers.parts.flatMap((p) => pack.plannedDocuments(p.type, multiPart, p.dir).filter(isRootDocument))),
     aiFlow: { version },
   };

@@ -1,8 +1,9 @@
 import type { Answers } from '../types.js';
 import { typesOf } from '../types.js';
 import type { Pack } from '../pack/pack.js';
-import type { ToolAdapter } from '../tools/adapter.js';
-import { toolById } from '../tools/registry.js';
+import type { ToolFile } from '../tools/delivery.js';
+import { planDelivery } from '../tools/delivery.js';
+import { TYPED_AFTER_COMMAND } from '../tools/types.js';
 import type { Renderer } from './render.js';
 import type { RenderContext } from './context.js';
 import { buildContext } from './context.js';
@@ -47,31 +48,17 @@ export function desiredFiles(answers: Answers, pack: Pack, renderer: Renderer, v
     source: AGENTS_TEMPLATE,
   });
 
-  for (const id of answers.tools) {
-    const tool = toolById(id);
-    if (tool) files.push(...toolFiles(tool, context, pack, renderer));
-  }
+  const delivery = planDelivery(answers.tools, context.commands.map((c) => c.name), answers.delivery);
+  for (const file of delivery.files) files.push(toolFile(file, context, pack, renderer));
   return files;
 }
 
-function toolFiles(tool: ToolAdapter, context: RenderContext, pack: Pack, renderer: Renderer): DesiredFile[] {
-  const out: DesiredFile[] = [];
-  if (tool.rules) {
-    const source = `templates/rules/${tool.rules.template}`;
-    const text = renderer.render(source, pack.read(source), { ...context, tool: { id: tool.id, name: tool.name } });
-    out.push({ path: tool.rules.path, owner: tool.rules.owner, content: tool.rules.owner === 'block' ? canonicalBlock(text) : text, source });
-  }
-  const source = `templates/commands/${tool.commandTemplate}`;
-  const template = pack.read(source);
-  for (const command of context.commands) {
-    out.push({
-      path: tool.commandPath(command.name),
-      owner: 'file',
-      content: renderer.render(source, template, { ...context, command, argumentsToken: tool.argumentsToken }),
-      source,
-    });
-  }
-  return out;
+/** A rules file or a command wrapper (a skill copy is the same text for every tool that reads it). */
+function toolFile(file: ToolFile, context: RenderContext, pack: Pack, renderer: Renderer): DesiredFile {
+  const command = context.commands.find((c) => c.name === file.command);
+  const view = command ? { ...context, command, argumentsToken: file.args ?? TYPED_AFTER_COMMAND } : context;
+  const text = renderer.render(file.template, pack.read(file.template), view);
+  return { path: file.path, owner: file.owner, content: file.owner === 'block' ? canonicalBlock(text) : text, source: file.template };
 }
 
 /** A block's text as it reads back from the file: no leading or trailing blank lines. */

@@ -1,5 +1,6 @@
 import { PACK_TYPES } from '../types.js';
 import { TOOLS } from '../tools/registry.js';
+import { skillPath } from '../tools/types.js';
 
 /**
  * The paths a pack may ever install: the only paths a manifest or a journal found in the
@@ -20,7 +21,10 @@ function allPatterns(): RegExp[] {
     exact('AGENTS.md'),
     exact('.ai-flow/.gitignore'),
     new RegExp(`^\\.ai-flow/(prompts|templates)/(${HOMES})/(${SEGMENT}/)*${SEGMENT}$`),
-    ...TOOLS.flatMap((t) => [...(t.rules ? [exact(t.rules.path)] : []), withCommand(t.commandPath('<cmd>'))]),
+    // Every file any tool row may install, and where earlier versions put them (old manifests stay valid).
+    ...TOOLS.flatMap((t) => [t.rules?.path, t.commands?.path, t.skills && skillPath(t.skills.folder), t.skills?.fallback && skillPath(t.skills.fallback), ...t.legacy.map((l) => l.from)])
+      .filter((p): p is string => Boolean(p))
+      .map(withCommand),
   ];
   return patterns;
 }

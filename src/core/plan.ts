@@ -42,6 +42,8 @@ export interface PlanInput {
   /** Versions for conflict-marker labels. */
   oldVersion: string;
   newVersion: string;
+  /** Where earlier versions installed planned files (old path → new path): the report says moved. */
+  moves?: ReadonlyMap<string, string>;
 }
 
 /** Content-based decision per file (SPEC §6). Pure: the same input always gives the same plan. */
@@ -63,9 +65,10 @@ export function planChanges(input: PlanInput): Plan {
   }
   for (const entry of previous.values()) {
     if (wanted.has(entry.path)) continue;
-    const dropped = decideDropped(entry, input.disk.get(entry.path) ?? MISSING);
+    const dropped = decideDropped(entry, input.disk.get(entry.path) ?? MISSING, input.moves?.get(entry.path));
     if (dropped) actions.push(dropped);
   }
+  noteMoves(actions, input.moves);
   actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   manifest.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { actions, manifest, bases };
@@ -127,8 +130,10 @@ function decide(file: DesiredFile, entry: ManifestEntry | undefined, input: Plan
   });
 }
 
-function decideDropped(entry: ManifestEntry, disk: DiskEntry): PlannedAction | null {
-  return decideRemoval(entry, disk, { why: 'no longer in the pack', force: false });
+function decideDropped(entry: ManifestEntry, disk: DiskEntry, movedTo?: string): PlannedAction | null {
+  const action = decideRemoval(entry, disk, { why: movedTo ? `moved to ${movedTo}` : 'no longer in the pack', force: false });
+  if (!movedTo || action?.action !== 'keep' || disk.kind !== 'text' || entry.owner !== 'file') return action;
+  return { ...action, reason: `edited by you: kept here and no longer managed; ai-flow's copy is now ${movedTo} — move your edits there and delete this file, or the tool may list the command twice` };
 }
 
 /**
@@ -197,6 +202,16 @@ export function planUninstall(manifest: Manifest, disk: ReadonlyMap<string, Disk
     .filter((a): a is PlannedAction => a !== null)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { actions, manifest: [], bases: new Map() };
+}
+
+/** A file created where an earlier version's copy is deleted or kept says where it comes from. */
+function noteMoves(actions: PlannedAction[], moves: ReadonlyMap<string, string> | undefined): void {
+  for (const old of actions) {
+    const to = moves?.get(old.path);
+    const created = to ? actions.find((a) => a.path === to && a.action === 'create') : undefined;
+    if (!created) continue;
+    created.reason = old.action === 'delete' ? `moved from ${old.path}` : `new place of ${old.path} (kept there: edited by you)`;
+  }
 }
 
 /** The whole new text of `file`: its LF content in the found file's line endings and BOM, a block placed in the found text. */

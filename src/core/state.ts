@@ -3,7 +3,9 @@ import type { Answers, StackFacts } from '../types.js';
 import type { PackRef, PackType, Part } from '../types.js';
 import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES, SCOPES, sortParts, TYPE_ALIASES } from '../types.js';
 import { StateError } from '../errors.js';
-import { TOOL_IDS } from '../tools/registry.js';
+import { normalizeToolIds, resolveToolId } from '../tools/registry.js';
+import type { DeliveryPreference } from '../tools/types.js';
+import { DELIVERY_PREFERENCES } from '../tools/types.js';
 import { checkDir, checkLine, LIMITS, shown } from '../values.js';
 import { isInstallablePath } from './path-set.js';
 
@@ -103,8 +105,12 @@ export function parseConfig(text: string): Config {
   const tools = raw.tools;
   if (!Array.isArray(tools) || !tools.every((t) => typeof t === 'string')) fail('"tools" must be a list of tool ids');
   if ((tools as string[]).length === 0) fail('"tools" is empty (an installation has at least one AI tool)');
-  const unknown = (tools as string[]).filter((t) => !TOOL_IDS.includes(t));
+  const unknown = (tools as string[]).filter((t) => !resolveToolId(t));
   if (unknown.length > 0) fail(`unknown tool ${unknown.map((u) => shown(u, 30)).join(', ')} (written by a newer ai-flow?)`);
+  // A renamed tool is saved under its old id (`windsurf`): read it as the current one.
+  const ids = normalizeToolIds((tools as string[]).map((t) => resolveToolId(t)!));
+  const delivery = raw.delivery;
+  if (delivery !== undefined && !(DELIVERY_PREFERENCES as readonly unknown[]).includes(delivery)) fail(`unknown delivery ${shown(String(delivery), 30)} (allowed: ${DELIVERY_PREFERENCES.join(', ')})`);
   const language = raw.language === undefined ? DEFAULT_LANGUAGE : str('language', LIMITS.language);
   return {
     schemaVersion: CONFIG_SCHEMA,
@@ -113,7 +119,8 @@ export function parseConfig(text: string): Config {
     description: str('description'),
     parts: raw.schemaVersion === 1 ? partsOfSchema1(raw, fail) : parseParts(raw.parts, fail),
     scope: scope as Config['scope'],
-    tools: tools as string[],
+    tools: ids,
+    ...(delivery === undefined ? {} : { delivery: delivery as DeliveryPreference }),
     language,
     ...(raw.packs === undefined ? {} : { packs: parsePacks(raw.packs, fail) }),
   };

@@ -5,6 +5,7 @@ import { sha256 } from '../core/hash.js';
 import { hasConflictMarkers } from '../core/merge.js';
 import { installedCommands } from '../pack/commands.js';
 import { toolById } from '../tools/registry.js';
+import { planDelivery } from '../tools/delivery.js';
 import { compareVersions } from '../pack/locate.js';
 import { toLf } from '../core/text.js';
 import { typesOf } from '../types.js';
@@ -66,11 +67,9 @@ export function checkInstallation(config: Config, manifest: Manifest, cliVersion
     if (hasConflictMarkers(current)) findings.push(finding(entry.path, lineOfMarker(text), 'conflict-markers', 'unresolved merge conflict from `ai-flow update` — resolve it and remove the markers'));
   }
   findings.push(...referenceFindings(deleted, texts, read));
-  for (const id of config.tools) {
-    const tool = toolById(id);
-    if (!tool) continue;
-    const expected = [...(tool.rules ? [tool.rules.path] : []), ...installedCommands(typesOf(config.parts)).map((c) => tool.commandPath(c.name))];
-    for (const p of expected) if (!managed.has(p)) findings.push(notInstalled(p, `${tool.name} is configured but`, read));
+  for (const file of planDelivery(config.tools, installedCommands(typesOf(config.parts)).map((c) => c.name), config.delivery).files) {
+    const names = file.tools.map((id) => toolById(id)?.name ?? id).join(', ');
+    if (!managed.has(file.path)) findings.push(notInstalled(file.path, `${names} ${file.tools.length > 1 ? 'are' : 'is'} configured but`, read));
   }
   if (!managed.has('AGENTS.md')) findings.push(notInstalled('AGENTS.md', 'ai-flow always installs it, but', read));
   return { findings, edited, deleted };

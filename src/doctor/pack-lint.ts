@@ -7,6 +7,7 @@ import type { PackStack } from '../pack/stack.js';
 import { installedCommands } from '../pack/commands.js';
 import { isInstallablePath } from '../core/path-set.js';
 import { TOOL_IDS } from '../tools/registry.js';
+import type { DeliveryPreference } from '../tools/types.js';
 import { Renderer } from '../core/render.js';
 import type { DesiredFile } from '../core/desired.js';
 import { desiredFiles } from '../core/desired.js';
@@ -79,24 +80,29 @@ export function lintPack(pack: Pack): Finding[] {
   };
 
   for (const combination of partCombinations(types)) {
-    for (const sample of [HOSTILE_SAMPLE, EMPTY_SAMPLE]) {
-      let files: DesiredFile[];
-      try {
-        files = desiredFiles({ ...sample.answers, parts: partsOf(combination, sample), tools: [...TOOL_IDS] }, pack, new Renderer(), '0.0.0-lint');
-      } catch (err) {
-        if (!(err instanceof AiFlowError)) throw err;
-        const where = err instanceof RenderError ? err.where : undefined;
-        add({ ...finding(where?.file ?? 'templates', where?.line ?? 0, 'template-render', err.message), ...(where?.column ? { column: where.column } : {}) });
-        continue;
-      }
-      checkInstall(combination, files, sample.answers.name, pack, add);
-    }
+    for (const sample of [HOSTILE_SAMPLE, EMPTY_SAMPLE]) lintInstall(pack, combination, sample, [...TOOL_IDS], 'auto', add);
   }
+  // Installed together the tools share skill folders: each tool alone, with each delivery, renders its own formats.
+  const pair = types.slice(0, 2);
+  for (const id of TOOL_IDS) for (const delivery of ['commands', 'skills'] as const) lintInstall(pack, pair, HOSTILE_SAMPLE, [id], delivery, add);
   for (const type of types) checkPhases(pack, type, add);
   checkConventions(pack, types, add);
   checkDocumentTemplates(pack, types, add);
   checkTemplatesUsed(pack, types, add);
   return findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
+
+function lintInstall(pack: Pack, types: PackType[], sample: Sample, tools: string[], delivery: DeliveryPreference, add: (f: Finding) => void): void {
+  let files: DesiredFile[];
+  try {
+    files = desiredFiles({ ...sample.answers, parts: partsOf(types, sample), tools, delivery }, pack, new Renderer(), '0.0.0-lint');
+  } catch (err) {
+    if (!(err instanceof AiFlowError)) throw err;
+    const where = err instanceof RenderError ? err.where : undefined;
+    add({ ...finding(where?.file ?? 'templates', where?.line ?? 0, 'template-render', err.message), ...(where?.column ? { column: where.column } : {}) });
+    return;
+  }
+  checkInstall(types, files, sample.answers.name, pack, add);
 }
 
 function checkInstall(types: readonly PackType[], files: DesiredFile[], name: string, pack: Pack, add: (f: Finding) => void): void {

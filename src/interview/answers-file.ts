@@ -9,7 +9,7 @@ import type { GivenAnswers } from './answers.js';
 import { answersFromFlags } from './answers.js';
 import { checkStackValue, parsePartDirs, parseTypes } from './questions.js';
 
-const ANSWER_KEYS = ['name', 'description', 'type', 'parts', 'scope', 'tools', 'ai', 'stack', 'language'];
+const ANSWER_KEYS = ['name', 'description', 'type', 'parts', 'scope', 'tools', 'ai', 'delivery', 'stack', 'language'];
 
 /**
  * Reads and validates an `--answers` JSON file with the same rules as the flags. Keys: name,
@@ -32,7 +32,7 @@ export function answersFromFile(file: string): GivenAnswers {
   if (toolsRaw !== undefined && typeof toolsRaw !== 'string' && !(Array.isArray(toolsRaw) && toolsRaw.every((t) => typeof t === 'string'))) bad('tools', 'must be a list of tool ids');
   let given: GivenAnswers;
   try {
-    given = answersFromFlags({ name: str('name'), description: str('description'), scope: str('scope'), language: str('language'), ai: toolsRaw as string | string[] | undefined });
+    given = answersFromFlags({ name: str('name'), description: str('description'), scope: str('scope'), language: str('language'), delivery: str('delivery'), ai: toolsRaw as string | string[] | undefined });
   } catch (err) {
     // The flag names in the message become the file's keys.
     const m = /^--([a-z-]+): (.*)$/.exec((err as Error).message);

@@ -1,14 +1,15 @@
 import type { Answers, PackType, Part, Scope, StackFacts } from '../types.js';
 import { DEFAULT_LANGUAGE, sortParts, TYPE_LABELS, typesOf } from '../types.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_TOOLS } from '../tools/registry.js';
+import { DEFAULT_TOOLS, normalizeToolIds } from '../tools/registry.js';
 import { normalizeDir } from '../values.js';
 import type { Detected } from './detect.js';
 import type { Prompter } from './prompter.js';
 import {
   checkDescription, checkLanguage, checkName, checkPartDir, checkScope, checkStackValue, normalizeId, parsePartDirs, parseTools, parseTypes,
-  SCOPE_CHOICES, TOOL_CHOICES, TYPE_CHOICES,
+  SCOPE_CHOICES, TYPE_CHOICES, checkDelivery, toolChoices,
 } from './questions.js';
+import type { DeliveryPreference } from '../tools/types.js';
 
 /** Answers given up front, by flags, an answers file or a saved config; each key may be missing. */
 export interface GivenAnswers {
@@ -21,6 +22,7 @@ export interface GivenAnswers {
   stack?: Partial<StackFacts>;
   scope?: Scope;
   tools?: string[];
+  delivery?: DeliveryPreference;
   language?: string;
 }
 
@@ -31,6 +33,7 @@ export interface InitFlags {
   partDir?: string[];
   scope?: string;
   ai?: string | string[];
+  delivery?: string;
   language?: string;
 }
 
@@ -59,6 +62,7 @@ export function answersFromFlags(flags: InitFlags): GivenAnswers {
     else out.tools = tools;
   }
   if (flags.language !== undefined) { fail('language', checkLanguage(flags.language)); out.language = flags.language.trim(); }
+  if (flags.delivery !== undefined) { fail('delivery', checkDelivery(flags.delivery)); out.delivery = normalizeId(flags.delivery) as DeliveryPreference; }
   return out;
 }
 
@@ -72,6 +76,7 @@ export function givenFromAnswers(a: Answers): GivenAnswers {
     stacks: Object.fromEntries(a.parts.map((p) => [p.type, p.stack])),
     scope: a.scope,
     tools: a.tools,
+    delivery: a.delivery,
     language: a.language,
   };
 }
@@ -98,14 +103,15 @@ export async function completeAnswers(given: GivenAnswers, detected: Detected, p
   const description = await ask(given.description, () => prompter!.input({ message: 'One-line description (optional)', default: detected.description, validate: checkDescription }), detected.description);
   const parts = await askParts(given, detected, prompter, warn);
   const detectedTools = detected.tools.length > 0 ? detected.tools : [...DEFAULT_TOOLS];
-  const tools = await ask(given.tools, () => prompter!.checkbox({
+  // The picker lists found tools first and the rest grouped: saved answers keep table order.
+  const tools = normalizeToolIds(await ask(given.tools, () => prompter!.checkbox({
     message: 'AI tools to install for (space to toggle)',
-    choices: TOOL_CHOICES.map((c) => ({ ...c, checked: detectedTools.includes(c.value) })),
+    choices: toolChoices(detected.tools, detectedTools),
     validate: (v) => (v.length === 0 ? 'choose at least one tool' : null),
-  }), detectedTools);
+  }), detectedTools));
   const scope = await ask(given.scope, async () => (await prompter!.select({ message: 'Scope', choices: SCOPE_CHOICES, default: 'production' })) as Scope, 'production');
   const language = await ask(given.language, async () => (await prompter!.input({ message: 'Language of the project documents', default: DEFAULT_LANGUAGE, validate: checkLanguage })).trim(), DEFAULT_LANGUAGE);
-  return { name, description, parts: prompter ? await confirmStacks(parts, given, prompter) : parts, scope, tools, language };
+  return { name, description, parts: prompter ? await confirmStacks(parts, given, prompter) : parts, scope, tools, delivery: given.delivery ?? 'auto', language };
 }
 
 /** The parts: their types, each one's folder and its stack (detected where it is, given values on top). */

@@ -1,6 +1,8 @@
 import type { PackType } from '../types.js';
 import { PACK_TYPES, SCOPE_LABELS, SCOPES, TYPE_ALIASES, TYPE_LABELS } from '../types.js';
-import { TOOL_IDS, TOOLS } from '../tools/registry.js';
+import { normalizeToolIds, resolveToolId, TOOL_IDS, TOOLS } from '../tools/registry.js';
+import type { ToolRow } from '../tools/types.js';
+import { DELIVERY_PREFERENCES } from '../tools/types.js';
 import { checkDir, checkLine, LIMITS, normalizeDir, shown } from '../values.js';
 
 /**
@@ -25,7 +27,29 @@ export const SCOPE_CHOICES: Choice[] = [
   { value: 'enterprise', name: SCOPE_LABELS.enterprise, description: 'adds compliance, scale and governance questions' },
 ];
 
-export const TOOL_CHOICES: Choice[] = TOOLS.map((t) => ({ value: t.id, name: t.name }));
+/** An entry of a multi-select: a choice, or the heading of the group that follows. */
+export type CheckboxItem = (Choice & { checked: boolean }) | { separator: string };
+
+const TOOL_GROUPS: readonly { title: string; hosts: ToolRow['hosts'] }[] = [
+  { title: 'Editors and IDE extensions', hosts: 'ide' },
+  { title: 'Editor and terminal', hosts: 'ide+cli' },
+  { title: 'Terminal agents', hosts: 'cli' },
+];
+
+/**
+ * The tool question's list: tools found in the repository first, then the others grouped by
+ * where they run, alphabetically; `checked` are pre-checked. Aliases are searchable keywords.
+ */
+export function toolChoices(found: readonly string[], checked: readonly string[]): CheckboxItem[] {
+  const item = (t: ToolRow): CheckboxItem => ({ value: t.id, name: t.name, description: [t.id, ...t.aliases].join(' '), checked: checked.includes(t.id) });
+  const inRepo = TOOLS.filter((t) => found.includes(t.id));
+  const out: CheckboxItem[] = inRepo.length > 0 ? [{ separator: 'Found in this repository' }, ...inRepo.map(item)] : [];
+  for (const group of TOOL_GROUPS) {
+    const rest = TOOLS.filter((t) => t.hosts === group.hosts && !found.includes(t.id)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    if (rest.length > 0) out.push({ separator: group.title }, ...rest.map(item));
+  }
+  return out;
+}
 
 export function checkName(value: string): string | null {
   if (value.trim() === '') return 'the project name cannot be empty';
@@ -90,13 +114,22 @@ export function checkScope(value: string): string | null {
   return (SCOPES as readonly string[]).includes(normalizeId(value)) ? null : `unknown scope ${shown(value, 30)} (allowed: ${SCOPES.join(', ')})`;
 }
 
-/** Parses `claude,cursor` or `all` (also given several times); returns the ids or an error message. */
+/**
+ * Parses `claude,cursor` or `all` (also given several times); ids and aliases in any case
+ * (`Windsurf` is `devin`). Returns the ids in table order, or an error message.
+ */
 export function parseTools(value: string | readonly string[]): string[] | string {
   const items = (typeof value === 'string' ? [value] : [...value]).flatMap((v) => v.split(',')).map(normalizeId).filter(Boolean);
-  if (items.length === 0) return `no AI tool given (allowed: ${TOOL_IDS.join(', ')}, or all)`;
-  const unknown = items.filter((i) => i !== 'all' && !TOOL_IDS.includes(i));
-  if (unknown.length > 0) return `unknown AI tool ${unknown.map((u) => shown(u, 30)).join(', ')} (allowed: ${TOOL_IDS.join(', ')}, or all)`;
+  const allowed = `allowed: ${TOOL_IDS.join(', ')}, their aliases (\`ai-flow list\`), or all`;
+  if (items.length === 0) return `no AI tool given (${allowed})`;
+  const unknown = items.filter((i) => i !== 'all' && !resolveToolId(i));
+  if (unknown.length > 0) return `unknown AI tool ${unknown.map((u) => shown(u, 30)).join(', ')} (${allowed})`;
   if (items.includes('all')) return [...TOOL_IDS];
-  return TOOL_IDS.filter((id) => items.includes(id));
+  return normalizeToolIds(items.map((i) => resolveToolId(i) ?? i));
 }
+
+export function checkDelivery(value: string): string | null {
+  return (DELIVERY_PREFERENCES as readonly string[]).includes(normalizeId(value)) ? null : `unknown delivery ${shown(value, 30)} (allowed: ${DELIVERY_PREFERENCES.join(', ')})`;
+}
+
 

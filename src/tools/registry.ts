@@ -1,26 +1,25 @@
-import type { ToolAdapter } from './adapter.js';
-import { antigravity } from './antigravity.js';
-import { claude } from './claude.js';
-import { cline } from './cline.js';
-import { codex } from './codex.js';
-import { copilot } from './copilot.js';
-import { cursor } from './cursor.js';
-import { gemini } from './gemini.js';
-import { opencode } from './opencode.js';
-import { windsurf } from './windsurf.js';
+import type { ToolRow } from './types.js';
+import { TOOL_TABLE } from './table.js';
 
-/** Every supported AI tool, in the order of SPEC §4.1. Adding a tool: one module, one row. */
-export const TOOLS: readonly ToolAdapter[] = [claude, cursor, copilot, gemini, windsurf, codex, antigravity, cline, opencode];
+/** Every supported AI tool, in table order. */
+export const TOOLS: readonly ToolRow[] = TOOL_TABLE;
 
 export const TOOL_IDS: readonly string[] = TOOLS.map((t) => t.id);
 
-export const DEFAULT_TOOLS: readonly string[] = ['copilot'];
+export { DEFAULT_TOOLS } from './defaults.js';
 
-export function toolById(id: string): ToolAdapter | undefined {
+const BY_NAME: ReadonlyMap<string, string> = new Map(TOOLS.flatMap((t) => [[t.id, t.id] as const, ...t.aliases.map((a) => [a, t.id] as const)]));
+
+export function toolById(id: string): ToolRow | undefined {
   return TOOLS.find((t) => t.id === id);
 }
 
-/** Sorts tool ids into registry order and drops duplicates, so saved answers are stable. */
+/** The id a tool id or alias names, case-insensitive (`Windsurf` → `devin`); undefined when unknown. */
+export function resolveToolId(name: string): string | undefined {
+  return BY_NAME.get(name.trim().toLowerCase());
+}
+
+/** Sorts tool ids into table order and drops duplicates, so saved answers are stable. */
 export function normalizeToolIds(ids: readonly string[]): string[] {
   return TOOL_IDS.filter((id) => ids.includes(id));
 }

@@ -88,8 +88,8 @@ describe('ai-flow doctor --pack on seeded defects', () => {
   });
 
   it('catches a wrapper pointing nowhere', () => {
-    const { findings } = lintAfter((p) => edit(p, 'templates/commands/claude.md.hbs', (t) => t.replace('{{> wrapper-body}}', 'Do the thing.')));
-    expect(findings.some((f) => f.rule === 'wrapper-target' && f.file === 'templates/commands/claude.md.hbs')).toBe(true);
+    const { findings } = lintAfter((p) => edit(p, 'templates/commands/markdown-hint.md.hbs', (t) => t.replace('{{> wrapper-body}}', 'Do the thing.')));
+    expect(findings.some((f) => f.rule === 'wrapper-target' && f.file === 'templates/commands/markdown-hint.md.hbs')).toBe(true);
   });
 
   it('catches a prompt a command needs that is missing', () => {

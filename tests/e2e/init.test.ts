@@ -40,16 +40,42 @@ describe('ai-flow init, per project type', () => {
     });
   }
 
-  it('--ai all writes every tool in its native place', () => {
+  it('--ai all installs every tool: its rules file and the files it runs each command from', () => {
     const dir = tmpDir();
-    expect(runCli(['init', dir, '--yes', '--type', 'fullstack', '--ai', 'all']).code).toBe(0);
-    for (const tool of TOOLS) {
-      for (const c of installedCommands(['backend', 'frontend'])) expect(exists(dir, tool.commandPath(c.name)), tool.commandPath(c.name)).toBe(true);
-      if (tool.rules) expect(exists(dir, tool.rules.path), tool.rules.path).toBe(true);
+    const r = runCli(['init', dir, '--yes', '--type', 'fullstack', '--ai', 'all']);
+    expect(r.code, r.stderr).toBe(0);
+    const names = installedCommands(['backend', 'frontend']).map((c) => c.name);
+    const listed = JSON.parse(runCli(['list', '--json', '--ai', 'all']).stdout) as { tools: { id: string; files: string[]; commands: { invoke: string }[] }[] };
+    expect(listed.tools.map((t) => t.id)).toEqual(TOOLS.map((t) => t.id));
+    for (const tool of listed.tools) {
+      for (const pattern of tool.files) for (const name of names) expect(exists(dir, pattern.replace('<command>', name)), `${tool.id}: ${pattern}`).toBe(true);
     }
-    expect(read(dir, '.gemini/commands/backend-flow-build.toml')).toContain('{{args}}');
-    expect(read(dir, '.github/prompts/frontend-flow-build.prompt.md')).toContain('agent: agent');
+    expect(read(dir, '.agents/skills/backend-flow-build/SKILL.md')).toContain('name: backend-flow-build');
+    expect(read(dir, '.claude/skills/backend-flow-build/SKILL.md')).toBe(read(dir, '.agents/skills/backend-flow-build/SKILL.md'));
+    expect(exists(dir, '.gemini/commands/backend-flow-build.toml')).toBe(false);
+    expect(read(dir, 'AGENTS.md')).toContain('| OpenAI Codex | `$<command>` | `$backend-flow-build` |');
     expect(read(dir, 'AGENTS.md')).toContain('docs/backend/api.md');
+    expect(r.stdout).toMatch(/Next: .*run \/backend-flow-build and \/frontend-flow-build \(.*OpenAI Codex: \$backend-flow-build and \$frontend-flow-build/);
+  });
+
+  it('each tool alone writes its own native files; --ai takes aliases in any case', () => {
+    const dir = tmpDir();
+    const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'Windsurf,GEMINI']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json'))).toMatchObject({ tools: ['gemini', 'devin'], delivery: 'auto' });
+    expect(read(dir, '.gemini/commands/flow-build.toml')).toContain('{{args}}');
+    expect(read(dir, '.devin/workflows/flow-build.md')).toContain('.ai-flow/prompts/backend/flow-build.md');
+    expect(read(dir, '.devin/rules/ai-flow.md')).toContain('trigger: always_on');
+    expect(listFiles(dir).some((f) => f.startsWith('.windsurf/'))).toBe(false);
+  });
+
+  it('--delivery skills is saved and puts every command in skill folders', () => {
+    const dir = tmpDir();
+    expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude,copilot', '--delivery', 'skills']).code).toBe(0);
+    expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).delivery).toBe('skills');
+    expect(listFiles(dir).filter((f) => /^\.(claude|github)\/(commands|prompts)\//.test(f))).toEqual([]);
+    expect(exists(dir, '.claude/skills/flow-work/SKILL.md')).toBe(true);
+    expect(exists(dir, '.agents/skills/flow-work/SKILL.md')).toBe(true);
   });
 
   it('writes hostile answers exactly as typed', () => {
@@ -134,7 +160,7 @@ describe('ai-flow init, per project type', () => {
     const forced = runCli(['init', dir, '--yes', '--force', '--ai', 'claude,copilot']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(read(dir, prompt)).toBe(edited);
-    expect(exists(dir, '.github/prompts/flow-build.prompt.md')).toBe(true);
+    expect(exists(dir, '.agents/skills/flow-build/SKILL.md')).toBe(true);
     expect(JSON.parse(read(dir, '.ai-flow/ai-flow.json')).parts[0].type).toBe('backend');
   });
 
@@ -162,7 +188,8 @@ describe('ai-flow init, per project type', () => {
 describe('ai-flow init, bad input', () => {
   it.each([
     [['--type', 'web'], /--type: unknown project type "web" \(allowed: backend, frontend, mobile, desktop, fullstack; several separated by commas\)/],
-    [['--ai', 'claude,emacs'], /--ai: unknown AI tool "emacs" \(allowed: claude, cursor, copilot, gemini, windsurf, codex, antigravity, cline, opencode, or all\)/],
+    [['--ai', 'claude,emacs'], /--ai: unknown AI tool "emacs" \(allowed: claude, cursor, copilot, gemini, devin, codex, .*, their aliases \(`ai-flow list`\), or all\)/],
+    [['--delivery', 'both'], /--delivery: unknown delivery "both" \(allowed: auto, commands, skills\)/],
     [['--scope', 'big'], /--scope: unknown scope "big" \(allowed: mvp, production, enterprise\)/],
     [['--answers', '/nonexistent/a.json'], /--answers .*: file not found/],
     [['--bogus'], /unknown option '--bogus'/],

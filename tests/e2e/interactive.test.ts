@@ -51,7 +51,7 @@ describe('interactive interview in a pseudo-terminal', () => {
     await t.answer('Project parts', `${DOWN}${SPACE}${ENTER}`); // backend (detected, checked) + frontend
     await t.answer('Folder of the backend part', ENTER); // the detected root
     await t.answer('Folder of the frontend part', `web${ENTER}`);
-    await t.answer('AI tools', `${SPACE}${ENTER}`); // tick Claude Code; Copilot is pre-checked
+    await t.answer('AI tools', `claude${SPACE}${ENTER}`); // filter to Claude Code and tick it; Copilot is pre-checked
     await t.answer('Scope', ENTER);
     await t.answer('Language of the project documents', `Español${ENTER}`);
     await t.answer('Correct?', ENTER);
@@ -62,7 +62,7 @@ describe('interactive interview in a pseudo-terminal', () => {
     expect(config.parts).toMatchObject([{ type: 'backend', dir: '.', stack: { framework: 'Express', testCommand: 'npm test' } }, { type: 'frontend', dir: 'web' }]);
     expect(read(dir, 'AGENTS.md')).toContain('# My PTY App — instructions');
     expect(listFiles(dir)).toContain('.claude/commands/frontend-flow-build.md');
-    expect(listFiles(dir)).toContain('.github/prompts/backend-flow-build.prompt.md');
+    expect(listFiles(dir)).toContain('.agents/skills/backend-flow-build/SKILL.md');
   });
 
   it('answering no to the final question writes nothing', async () => {

@@ -4,22 +4,42 @@ import { TOOLS } from '../../src/tools/registry.js';
 import { runCli } from '../helpers.js';
 
 describe('ai-flow list', () => {
-  it('lists types, every phase of every type, and every tool with its files', () => {
+  it('lists types, every phase of every type, and every tool with its files and invocations', () => {
     const r = runCli(['list', '--json']);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { types: { id: string }[]; phases: Record<string, string[]>; tools: { id: string; commands: string; runs: string }[] };
+    type Tool = { id: string; aliases: string[]; delivery: string; files: string[]; commands: { name: string; invoke: string }[] };
+    const doc = JSON.parse(r.stdout) as { types: { id: string }[]; phases: Record<string, string[]>; tools: Tool[] };
     expect(doc.types.map((t) => t.id)).toEqual([...PACK_TYPES]);
     for (const t of PACK_TYPES) expect(doc.phases[t]).toHaveLength(11);
     expect(doc.phases.desktop[3]).toMatch(/^ 3 {2}Application architecture/);
     expect(doc.tools.map((t) => t.id)).toEqual(TOOLS.map((t) => t.id));
-    expect(doc.tools.find((t) => t.id === 'gemini')?.commands).toBe('.gemini/commands/<command>.toml');
+    const gemini = doc.tools.find((t) => t.id === 'gemini')!;
+    expect(gemini).toMatchObject({ delivery: 'commands', files: ['GEMINI.md', '.gemini/commands/<command>.toml'] });
+    expect(gemini.commands).toContainEqual({ name: 'flow-build', invoke: '/flow-build' });
+    expect(doc.tools.find((t) => t.id === 'devin')!.aliases).toContain('windsurf');
+    expect(doc.tools.find((t) => t.id === 'codex')!.commands).toContainEqual({ name: 'flow-work', invoke: '$flow-work' });
   });
 
-  it('prints a readable table without --json', () => {
+  it('--ai shows the tools as installed together, with the reason for each switch', () => {
+    type Doc = { tools: { id: string; delivery: string; files: string[]; reason: string | null }[] };
+    const pair = JSON.parse(runCli(['list', '--json', '--ai', 'gemini,codex']).stdout) as Doc;
+    expect(pair.tools.map((t) => t.id)).toEqual(['gemini', 'codex']);
+    expect(pair.tools[0]).toMatchObject({ delivery: 'commands', files: ['GEMINI.md', '.gemini/commands/<command>.toml'], reason: null });
+    expect(pair.tools[1]).toMatchObject({ files: ['.codex/skills/<command>/SKILL.md'] });
+    const doc = JSON.parse(runCli(['list', '--json', '--ai', 'gemini,codex,zed']).stdout) as Doc;
+    expect(doc.tools[0]).toMatchObject({ delivery: 'skills', files: ['GEMINI.md', '.agents/skills/<command>/SKILL.md'] });
+    expect(doc.tools[0].reason).toContain('would list each command twice');
+    expect(runCli(['list', '--ai', 'emacs']).code).toBe(2);
+  });
+
+  it('prints a readable table without --json: one line per tool', () => {
     const r = runCli(['list']);
     expect(r.stdout).toContain('Phases of /flow-build — mobile');
     expect(r.stdout).toContain('Store release & updates');
-    expect(r.stdout).toContain('run as $flow-build');
+    expect(r.stdout).toMatch(/^ {2}codex +OpenAI Codex +\$<command> +\.agents\/skills\/<command>\/SKILL\.md$/m);
+    expect(r.stdout).toContain('windsurf, devin-desktop, cascade → devin');
+    const toolLines = r.stdout.split('\n').filter((l) => TOOLS.some((t) => l.startsWith(`  ${t.id} `)));
+    expect(toolLines).toHaveLength(TOOLS.length);
   });
 });
 
@@ -29,10 +49,10 @@ describe('--help', () => {
     for (const cmd of ['init', 'update', 'doctor', 'pack', 'list']) expect(top).toContain(cmd);
     expect(top).toContain('Exit codes');
     const flags: Record<string, string[]> = {
-      init: ['--type', '--ai', '--name', '--description', '--scope', '--pack', '--answers', '--force', '--yes', '--dry-run', '--json'],
-      update: ['--ai', '--restore', '--check', '--dry-run', '--json'],
+      init: ['--type', '--ai', '--delivery', '--name', '--description', '--scope', '--pack', '--answers', '--force', '--yes', '--dry-run', '--json'],
+      update: ['--ai', '--delivery', '--restore', '--check', '--dry-run', '--json'],
       doctor: ['--pack', '--json'],
-      list: ['--json'],
+      list: ['--json', '--ai', '--delivery'],
     };
     flags['pack new'] = ['<dir>', '--json'];
     flags['pack lint'] = ['<source...>', '--json'];

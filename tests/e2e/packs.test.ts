@@ -74,9 +74,12 @@ describe('an overlay that adds a command and replaces a phase', () => {
     expect(read(repo, PHASE7)).toContain('Acme rule: deploy with the Acme pipeline only.');
     expect(read(repo, '.ai-flow/prompts/frontend/flow-build-phase-7.md')).toBe(read(path.resolve('.'), 'prompts/frontend/flow-build-phase-7.md'));
     expect(read(repo, DEPLOY)).toBe('# Deploy\n\nDeploy the Acme way.\n');
-    for (const wrapper of ['.claude/commands/flow-deploy.md', '.cursor/commands/flow-deploy.md', '.github/prompts/flow-deploy.prompt.md', '.gemini/commands/flow-deploy.toml', '.agents/skills/flow-deploy/SKILL.md']) {
-      expect(read(repo, wrapper), wrapper).toContain(DEPLOY);
-    }
+    // Each tool's command files, as `ai-flow list` gives them for these five tools together.
+    const listed = JSON.parse(runCli(['list', '--json', '--ai', 'claude,cursor,copilot,gemini,codex']).stdout) as { tools: { files: string[] }[] };
+    const wrappers = [...new Set(listed.tools.flatMap((t) => t.files.filter((f) => f.includes('<command>')).map((f) => f.replace('<command>', 'flow-deploy'))))];
+    expect(wrappers).toContain('.claude/commands/flow-deploy.md');
+    expect(wrappers).toContain('.agents/skills/flow-deploy/SKILL.md');
+    for (const wrapper of wrappers) expect(read(repo, wrapper), wrapper).toContain(DEPLOY);
     expect(read(repo, 'AGENTS.md')).toContain('/flow-deploy');
     expect(JSON.parse(read(repo, '.ai-flow/ai-flow.json')).packs).toEqual([{ source: './packs/acme', name: '@acme/ai-flow-pack', version: '1.0.0' }]);
     const lint = runCli(['pack', 'lint', pack]);
@@ -273,7 +276,7 @@ describe('authoring: pack new, pack lint, doctor --pack <dir>', () => {
     expect(JSON.parse(lint.stdout)).toMatchObject({ healthy: true, findings: [], packs: [{ name: 'acme-pack', version: '0.1.0' }] });
     const ci = runCli(['init', '--dry-run', '--yes', '--pack', '.', '--ai', 'all'], { cwd: pack });
     expect(ci.code, ci.stderr).toBe(0);
-    expect(ci.stdout).toContain('.claude/commands/flow-deploy.md');
+    expect(ci.stdout).toContain('.agents/skills/flow-deploy/SKILL.md');
     expect(listFiles(pack).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(runCli(['doctor', '--pack', pack]).code).toBe(0);
     expect(runCli(['pack', 'new', pack]).code).toBe(2);

@@ -45,6 +45,15 @@ describe('startup stays light', () => {
     expect(loadedFiles(['-v'])).toEqual([BIN]);
   });
 
+  it('--help does not load the AI tool table; list does (the check can fail)', () => {
+    const meta = JSON.parse(readFileSync(path.join(REPO, '.build/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const table = Object.entries(meta.outputs).find(([, o]) => 'src/tools/table.ts' in o.inputs)?.[0];
+    expect(table).toBeDefined();
+    const chunk = path.join(REPO, table!);
+    for (const args of [['--help'], ['init', '--help']]) expect(loadedFiles(args), args.join(' ')).not.toContain(chunk);
+    expect(loadedFiles(['list'])).toContain(chunk);
+  });
+
   it('init does load them (the check can fail)', () => {
     const loaded = loadedFiles(['init', tmpDir(), '--yes', '--dry-run']);
     expect(loaded.some((f) => heavy.get(f)?.includes('/handlebars/'))).toBe(true);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, NODE, REPO, type CliResult } from '../helpers.js';
+import { TOOLS } from '../../src/tools/registry.js';
 
 /** One entry of a tree as lstat sees it: links are never followed. */
 export interface Node {
@@ -44,9 +45,17 @@ export function changedPaths(before: Map<string, Node>, after: Map<string, Node>
   return [...out].filter((p) => !ignore(p)).sort();
 }
 
+/** The top-level names of every path a tool row may install (or installed in an earlier version). */
+const TOOL_ROOTS = new Set(
+  TOOLS.flatMap((t) => [t.rules?.path, t.commands?.path, t.skills?.folder, t.skills?.fallback, ...t.legacy.map((l) => l.from)])
+    .filter((p): p is string => Boolean(p))
+    .map((p) => p.split('/')[0]),
+);
+
 /** Paths ai-flow may write in a project: its own folder, AGENTS.md and the AI tools' files. */
 export function isAiFlowPath(p: string): boolean {
-  return /^(\.ai-flow|AGENTS\.md|CLAUDE\.md|GEMINI\.md|\.claude|\.cursor|\.github|\.gemini|\.windsurf|\.devin|\.agents|\.agent|\.clinerules|\.opencode)(\/|$)/.test(p);
+  const top = p.split('/')[0];
+  return top === '.ai-flow' || top === 'AGENTS.md' || TOOL_ROOTS.has(top);
 }
 
 /** Runs the built CLI without waiting, for concurrent runs; stdin is closed. */
