@@ -56,8 +56,12 @@ try {
     const types = (config.parts ?? []).map((part) => part.type).join(',');
     if (types !== p.types.join(',')) fail(`${p.label}: ai-flow.json has parts ${types}`);
     const builds = p.types.length > 1 ? p.types.map((t) => `${t}-flow-build`) : ['flow-build'];
-    for (const f of ['AGENTS.md', 'CLAUDE.md', ...builds.map((b) => `.claude/commands/${b}.md`), '.ai-flow/prompts/shared/flow-work.md']) {
+    for (const f of ['AGENTS.md', 'CLAUDE.md', '.ai-flow/prompts/shared/flow-work.md']) {
       if (!existsSync(path.join(dir, f))) fail(`${p.label}: ${f} was not written`);
+    }
+    // Claude Code gets each build command as a command or, beside tools that share skills, a skill.
+    for (const b of builds) {
+      if (![`.claude/commands/${b}.md`, `.claude/skills/${b}/SKILL.md`].some((f) => existsSync(path.join(dir, f)))) fail(`${p.label}: no Claude Code command or skill for ${b}`);
     }
     cli(bin, ['doctor', dir]);
     cli(bin, ['update', dir, '--check']);
