@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { NodeFetchError, nodeVersions } from './node-versions.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repo, 'bin', 'ai-flow.js');
+const bin = path.join(repo, 'bin', 'ai-flow.cjs');
 const flags = process.argv.slice(2);
 const unknown = flags.filter((f) => !['--json', '--offline', '--machine-only'].includes(f));
 if (unknown.length > 0) {

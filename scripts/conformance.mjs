@@ -17,7 +17,7 @@ import { startFakeModel } from './conformance/fake-model.mjs';
 import { PROBES, NOT_PROBED } from './conformance/tools/index.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'bin', 'ai-flow.js');
+const cli = path.join(root, 'bin', 'ai-flow.cjs');
 const COMMANDS = ['flow-build', 'flow-work', 'flow-check', 'flow-commit', 'flow-finish', 'flow-release', 'flow-docs-sync'];
 
 const argv = process.argv.slice(2);

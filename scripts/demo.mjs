@@ -18,11 +18,11 @@ writeFileSync(path.join(demo, 'package.json'), JSON.stringify({
   devDependencies: { typescript: '^5.9.0' },
 }, null, 2));
 
-const run = spawnSync(process.execPath, [path.join(repo, 'bin/ai-flow.js'), 'init', demo, '--yes', '--ai', 'claude,copilot,cursor,gemini'], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, [path.join(repo, 'bin/ai-flow.cjs'), 'init', demo, '--yes', '--ai', 'claude,copilot,cursor,gemini'], { stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const config = JSON.parse(readFileSync(path.join(demo, '.ai-flow/ai-flow.json'), 'utf8'));
 console.log(`\nDetected: ${config.type} · ${config.stack.language} · ${config.stack.framework} · ${config.stack.packageManager}`);
 console.log(`Wrote ./demo — start with ./demo/AGENTS.md. Try next:`);
-console.log('  node bin/ai-flow.js doctor demo        # health of the installation');
-console.log('  node bin/ai-flow.js update demo --check # is it up to date?');
+console.log('  node bin/ai-flow.cjs doctor demo        # health of the installation');
+console.log('  node bin/ai-flow.cjs update demo --check # is it up to date?');

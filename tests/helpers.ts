@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(REPO, 'bin', 'ai-flow.js');
+export const BIN = path.join(REPO, 'bin', 'ai-flow.cjs');
 /** The node that runs every spawned CLI: $AI_FLOW_TEST_NODE (the Node matrix of `npm run test:e2e`), else vitest's own. */
 export const NODE = process.env.AI_FLOW_TEST_NODE || process.execPath;
 
