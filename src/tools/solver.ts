@@ -141,7 +141,9 @@ const improveLimit = (tools: number): number => (tools <= 8 ? 200 : 0);
  * Returns null only if the table holds a contradiction (the tests enumerate selections).
  */
 export function search(tools: readonly ToolRow[], preference: DeliveryPreference): Map<string, Choice> | null {
-  const order = [...tools].sort((a, b) => options(a, preference).length - options(b, preference).length);
+  // Each tool's options, worked out once for the whole search.
+  const optionsOf = new Map(tools.map((t) => [t.id, options(t, preference)]));
+  const order = [...tools].sort((a, b) => optionsOf.get(a.id)!.length - optionsOf.get(b.id)!.length);
   const readers = readersOf(tools);
   const written = new Written();
   const chosen = new Map<string, Choice>();
@@ -166,7 +168,7 @@ export function search(tools: readonly ToolRow[], preference: DeliveryPreference
       return;
     }
     const t = order[i];
-    for (const { choice, cost: c } of options(t, preference)) {
+    for (const { choice, cost: c } of optionsOf.get(t.id)!) {
       if (breaks(t, choice)) continue;
       written.add(ownLocation(t, choice));
       chosen.set(t.id, choice);
