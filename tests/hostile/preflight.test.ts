@@ -1,4 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
+import fse from 'fs-extra';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,11 +10,23 @@ import { changedPaths, snapshot } from './tree.js';
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 
+/** The built CLI copied where any user can read it: the checkout itself may sit in a private folder. */
+let readableBin: string | null = null;
+function cliForAnyUser(): string {
+  if (readableBin) return readableBin;
+  const dir = tmpDir('ai-flow-cli-');
+  chmodSync(dir, 0o755);
+  for (const rel of ['bin', 'dist', 'prompts', 'templates', 'package.json', 'ai-flow-pack.json']) fse.copySync(path.join(REPO, rel), path.join(dir, rel));
+  execFileSync('chmod', ['-R', 'a+rX', dir]);
+  readableBin = path.join(dir, 'bin', path.basename(BIN));
+  return readableBin;
+}
+
 /** Runs the CLI as an unprivileged user (root ignores folder permissions). */
 function runAsUser(args: string[]) {
   const cmd = isRoot ? 'setpriv' : process.execPath;
-  const argv = isRoot ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, ...args] : [BIN, ...args];
-  const r = spawnSync(cmd, argv, { cwd: REPO, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' } });
+  const argv = isRoot ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, cliForAnyUser(), ...args] : [BIN, ...args];
+  const r = spawnSync(cmd, argv, { cwd: os.tmpdir(), encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
