@@ -15,6 +15,7 @@ import type { InterruptedRun, PlannedRun, StoredReport } from './run-plan.js';
 import { applyRun, finishRun, noteInterruptedRun, notice, planRun, withLock } from './run-plan.js';
 import { CONFIG_SCHEMA, isRecord, parseConfig } from '../core/state.js';
 import { installedCommands } from '../pack/commands.js';
+import { planDelivery } from '../tools/delivery.js';
 import { packsFromFlags } from '../pack/use.js';
 import { typesOf } from '../types.js';
 import { describeInvocations } from '../tools/listing.js';
@@ -124,6 +125,10 @@ function report(root: string, answers: Answers, actions: ReportedAction[], inter
     const builds = installedCommands(typesOf(answers.parts)).map((cmd) => cmd.name).filter((name) => name.endsWith('flow-build'));
     const build = describeInvocations(answers.tools, builds, answers.delivery);
     process.stdout.write(`\nNext: open the project in your AI assistant and run ${c.cyan(build)} to write the project documents.\n`);
+    // A tool moved off its preferred kind by the others selected says why (docs/tools.md).
+    for (const t of planDelivery(answers.tools, builds, answers.delivery).tools) {
+      if (t.reason) process.stdout.write(c.dim(`Note: ${t.name} runs them as ${t.delivery}: ${t.reason}.\n`));
+    }
   }
   return exitCode;
 }

@@ -236,3 +236,13 @@ describe('ai-flow init, bad input', () => {
     expect(runCli(['--verbose', 'init', path.join(dir, 'f')]).stderr).toMatch(/\n\s+at /);
   });
 });
+
+describe('ai-flow init, tool deliveries', () => {
+  it('says why a tool runs the commands as skills when another selected tool forces it', () => {
+    const r = runCli(['init', tmpDir(), '--yes', '--type', 'backend', '--ai', 'gemini,zed']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Note: Gemini CLI runs them as skills: .*\.agents\/skills/m);
+    const alone = runCli(['init', tmpDir(), '--yes', '--type', 'backend', '--ai', 'gemini']);
+    expect(alone.stdout).not.toMatch(/^Note:/m);
+  });
+});
