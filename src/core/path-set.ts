@@ -11,22 +11,24 @@ const COMMAND_NAME = '[a-z0-9][a-z0-9-]{0,63}';
 const SEGMENT = '[A-Za-z0-9_][A-Za-z0-9._-]*';
 const HOMES = ['shared', ...PACK_TYPES].join('|');
 
-let patterns: RegExp[] | null = null;
+let pattern: RegExp | null = null;
 
-function allPatterns(): RegExp[] {
-  if (patterns) return patterns;
-  const exact = (p: string) => new RegExp(`^${escape(p)}$`);
-  const withCommand = (p: string) => new RegExp(`^${escape(p).replace('<cmd>', COMMAND_NAME)}$`);
-  patterns = [
+/** One expression for every installable path: a run tests hundreds of paths, once each. */
+function installable(): RegExp {
+  if (pattern) return pattern;
+  const exact = (p: string) => escape(p);
+  const withCommand = (p: string) => escape(p).replace('<cmd>', COMMAND_NAME);
+  const alternatives = [
     exact('AGENTS.md'),
     exact('.ai-flow/.gitignore'),
-    new RegExp(`^\\.ai-flow/(prompts|templates)/(${HOMES})/(${SEGMENT}/)*${SEGMENT}$`),
+    `\\.ai-flow/(?:prompts|templates)/(?:${HOMES})/(?:${SEGMENT}/)*${SEGMENT}`,
     // Every file any tool row may install, and where earlier versions put them (old manifests stay valid).
     ...TOOLS.flatMap((t) => [t.rules?.path, t.commands?.path, t.skills && skillPath(t.skills.folder), t.skills?.fallback && skillPath(t.skills.fallback), ...t.legacy.map((l) => l.from)])
       .filter((p): p is string => Boolean(p))
       .map(withCommand),
   ];
-  return patterns;
+  pattern = new RegExp(`^(?:${[...new Set(alternatives)].join('|')})$`);
+  return pattern;
 }
 
 function escape(text: string): string {
@@ -38,5 +40,5 @@ export function isInstallablePath(p: string): boolean {
   if (p.length === 0 || p.length > 300 || p.includes('\\') || p.includes('\0') || p.startsWith('/')) return false;
   const parts = p.split('/');
   if (parts.some((s) => s === '' || s === '.' || s === '..' || s.toLowerCase() === '.git')) return false;
-  return allPatterns().some((re) => re.test(p));
+  return installable().test(p);
 }

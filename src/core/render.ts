@@ -1,4 +1,6 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import type { HandlebarsLib } from './handlebars.js';
+import { compiler, runtime } from './handlebars.js';
 import { sha256 } from './hash.js';
 import type { TemplateSource } from './render-errors.js';
 import { explainRenderError } from './render-errors.js';
@@ -14,28 +16,19 @@ const OPTIONS = { strict: true, noEscape: true } as const;
  * escaped in the template source (`\{{args}}`), so it survives rendering.
  */
 export class Renderer {
-  private readonly hb = Handlebars.create();
+  /** Runs the precompiled templates; `compiling` (made on first need) compiles the others. */
+  private readonly hb = withHelpers(runtime.create());
+  private compiling: HandlebarsLib | undefined;
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
-  /** Partial sources, to locate an error raised inside one. */
-  private readonly partials: TemplateSource[] = [];
-
-  constructor() {
-    // Quoted scalars for front matter and TOML: a JSON string is a valid YAML
-    // double-quoted scalar and a valid TOML basic string, whatever the user typed.
-    // Several arguments are joined first: {{quote name " rules"}}.
-    this.hb.registerHelper('quote', (...args: unknown[]) => JSON.stringify(args.slice(0, -1).map(String).join('')));
-    // One line for places that cannot hold a newline (a front-matter description).
-    this.hb.registerHelper('oneLine', (value: unknown) => String(value).replace(/\s*\r?\n\s*/g, ' ').trim());
-    // A template writes files and nothing else: Handlebars' `log` would print from a pack.
-    this.hb.registerHelper('log', () => {
-      throw new Error('Missing helper: "log"');
-    });
-  }
+  /** Every registered partial, to register on `compiling` too, and its source to locate errors. */
+  private readonly partials: (TemplateSource & { name: string; template: Handlebars.TemplateDelegate })[] = [];
 
   /** Partials are compiled once here; registered as source, Handlebars would recompile them at every use. */
   registerPartial(name: string, source: string, file = `partial ${name}`): void {
-    this.hb.registerPartial(name, this.templateFor(source));
-    this.partials.push({ file, source });
+    const template = this.templateFor(source);
+    this.hb.registerPartial(name, template);
+    this.compiling?.registerPartial(name, template);
+    this.partials.push({ name, file, source, template });
   }
 
   /** Renders `source` (named `name` in errors) with `context`; throws RenderError on any failure. */
@@ -59,6 +52,27 @@ export class Renderer {
    */
   private templateFor(source: string): Handlebars.TemplateDelegate {
     const spec = PRECOMPILED[sha256(source)];
-    return spec === undefined ? this.hb.compile(source, OPTIONS) : this.hb.template(spec);
+    if (spec !== undefined) return this.hb.template(spec);
+    if (!this.compiling) {
+      this.compiling = withHelpers(compiler().create());
+      for (const p of this.partials) this.compiling.registerPartial(p.name, p.template);
+    }
+    return this.compiling.compile(source, OPTIONS);
   }
+}
+
+/**
+ * ai-flow's helpers, the same in both environments. Quoted scalars for front matter and TOML:
+ * a JSON string is a valid YAML double-quoted scalar and a valid TOML basic string, whatever
+ * the user typed; several arguments are joined first: {{quote name " rules"}}.
+ */
+function withHelpers<T extends HandlebarsLib>(hb: T): T {
+  hb.registerHelper('quote', (...args: unknown[]) => JSON.stringify(args.slice(0, -1).map(String).join('')));
+  // One line for places that cannot hold a newline (a front-matter description).
+  hb.registerHelper('oneLine', (value: unknown) => String(value).replace(/\s*\r?\n\s*/g, ' ').trim());
+  // A template writes files and nothing else: Handlebars' `log` would print from a pack.
+  hb.registerHelper('log', () => {
+    throw new Error('Missing helper: "log"');
+  });
+  return hb;
 }

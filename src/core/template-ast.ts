@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { compiler } from './handlebars.js';
 
 /**
  * What a template may call (SPEC §11: a pack is data). Handlebars' own block helpers and
@@ -39,7 +39,7 @@ interface PathNode extends Node {
 /** Parses a template; a syntax error is returned as an issue with its line and column. */
 export function parseTemplate(source: string): Node | TemplateIssue {
   try {
-    return Handlebars.parse(source) as unknown as Node;
+    return compiler().parse(source) as unknown as Node;
   } catch (err) {
     return describeParseError(source, err);
   }

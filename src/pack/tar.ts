@@ -1,4 +1,8 @@
-import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+/** node:zlib, loaded only when an archive is read (most runs read none). */
+const requireBuiltin = createRequire(import.meta.url);
+const gunzipSync: typeof import('node:zlib').gunzipSync = (...args) => (requireBuiltin('node:zlib') as typeof import('node:zlib')).gunzipSync(...args);
 
 /**
  * A reader for the gzipped tar archives `npm pack` writes (ustar, with pax or GNU long

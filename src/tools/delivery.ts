@@ -53,17 +53,27 @@ export interface DeliveryPlan {
 /** Plans the tool files for the selected tool ids (unknown ids are ignored) and command names. */
 export function planDelivery(ids: readonly string[], commands: readonly string[], preference: DeliveryPreference = 'auto'): DeliveryPlan {
   const tools = TOOLS.filter((t) => ids.includes(t.id));
-  const key = `${preference}:${tools.map((t) => t.id).join(',')}:${commands.join(',')}`;
+  const selection = `${preference}:${tools.map((t) => t.id).join(',')}`;
+  const key = `${selection}:${commands.join(',')}`;
   const known = PLANNED.get(key);
   if (known) return known;
-  const chosen = search(tools, preference) ?? new Map(tools.map((t) => [t.id, options(t, preference)[0].choice] as const));
-  const written = new Set(tools.map((t) => ownLocation(t, chosen.get(t.id)!)).filter((l): l is string => l !== null));
-  const plan = { tools: tools.map((t) => describe(t, tools, chosen, written, preference)), files: toolFiles(tools, chosen, commands) };
+  let solved = SOLVED.get(selection);
+  if (!solved) {
+    const chosen = search(tools, preference) ?? new Map(tools.map((t) => [t.id, options(t, preference)[0].choice] as const));
+    const written = new Set(tools.map((t) => ownLocation(t, chosen.get(t.id)!)).filter((l): l is string => l !== null));
+    solved = { chosen, tools: tools.map((t) => describe(t, tools, chosen, written, preference)) };
+    SOLVED.set(selection, solved);
+  }
+  const plan = { tools: solved.tools, files: toolFiles(tools, solved.chosen, commands) };
   PLANNED.set(key, plan);
   return plan;
 }
 
-/** Each selection is planned once per process: init, AGENTS.md, doctor and the report ask for it several times. */
+/**
+ * Each selection is searched once per process, and planned once per command list: init,
+ * AGENTS.md, doctor and the report ask for it several times, with different commands.
+ */
+const SOLVED = new Map<string, { chosen: ReadonlyMap<string, Choice>; tools: readonly ToolDelivery[] }>();
 const PLANNED = new Map<string, DeliveryPlan>();
 
 function describe(t: ToolRow, tools: readonly ToolRow[], chosen: ReadonlyMap<string, Choice>, written: ReadonlySet<string>, preference: DeliveryPreference): ToolDelivery {

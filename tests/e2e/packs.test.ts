@@ -87,6 +87,21 @@ describe('an overlay that adds a command and replaces a phase', () => {
     expect(runCli(['update', repo, '--check']).code).toBe(0);
   });
 
+  it('a template of its own, compiled at run time, calls a shipped partial the build precompiled', () => {
+    const repo = tmpDir();
+    const o = overlayV1();
+    o.files['templates/rules/claude.md.hbs'] = 'Acme house rules for {{project.name}}.\n\n{{> rules-body}}';
+    writeOverlay(path.join(repo, 'acme'), o);
+    const r = runCli(['init', repo, '--yes', '--type', 'backend', '--ai', 'claude,gemini', '--name', 'Shop', '--pack', path.join(repo, 'acme')]);
+    expect(r.code, r.stderr).toBe(0);
+    const claude = read(repo, 'CLAUDE.md');
+    expect(claude).toContain('Acme house rules for Shop.');
+    // The shipped partial's text, as the shipped GEMINI.md (precompiled only) renders it too.
+    const body = read(repo, 'GEMINI.md').split('\n').filter((l) => l.startsWith('- ') || l.startsWith('This project uses ai-flow'));
+    expect(body).toContain('- Project: Shop (Backend, Production-ready)');
+    for (const line of body) expect(claude).toContain(line);
+  });
+
   it('a per-type command is installed once per part, under the part\'s name', () => {
     const repo = tmpDir();
     const o = overlayV1();

@@ -25,6 +25,16 @@ function loadedFiles(args: string[]): string[] {
   return readFileSync(log, 'utf8').trim().split('\n').filter((u) => u.startsWith('file:')).map((u) => decodeURIComponent(new URL(u).pathname));
 }
 
+function loadedBuiltins(args: string[]): string[] {
+  const log = path.join(tmpDir(), 'builtins.txt');
+  const r = spawnSync(NODE, ['--require', path.join(REPO, 'tests/fixtures/log-builtins.cjs'), BIN, ...args], {
+    env: { ...process.env, AI_FLOW_BUILTINS_LOG: log },
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(log, 'utf8').trim().split('\n');
+}
+
 describe('startup stays light', () => {
   const heavy = heavyOutputs();
 
@@ -57,5 +67,19 @@ describe('startup stays light', () => {
   it('init does load them (the check can fail)', () => {
     const loaded = loadedFiles(['init', tmpDir(), '--yes', '--dry-run']);
     expect(loaded.some((f) => heavy.get(f)?.includes('/handlebars/'))).toBe(true);
+  });
+
+  // An ESM import of a built-in makes Node read every export of it (scripts/build.mjs): the
+  // crypto facade loads WebCrypto, the process facade opens stdin, stdout and stderr.
+  it('built-ins are loaded as the code uses them, not through their ESM facade (the check can fail)', () => {
+    const init = loadedBuiltins(['init', tmpDir(), '--yes', '--type', 'fullstack', '--ai', 'all']);
+    expect(init).toContain('internal/crypto/hash');
+    expect(init).not.toContain('internal/crypto/webcrypto');
+    for (const args of [['list'], ['--help']]) {
+      const loaded = loadedBuiltins(args);
+      expect(loaded, args.join(' ')).toContain('fs');
+      expect(loaded, args.join(' ')).not.toContain('zlib');
+      expect(loaded, args.join(' ')).not.toContain('internal/crypto/webcrypto');
+    }
   });
 });
