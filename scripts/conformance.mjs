@@ -36,9 +36,12 @@ function aiFlow(args, cwd = root) {
   return r.stdout;
 }
 
-/** What ai-flow documents for each tool: [{ id, name, commands: [{ name, invoke }] }]. */
-function documented() {
-  const list = JSON.parse(aiFlow(['list', '--json']));
+/**
+ * What ai-flow documents for each tool when `selection` is installed (`all` or one id), as
+ * `ai-flow list --json --ai <selection>` gives it: [{ id, name, commands: [{ name, invoke }] }].
+ */
+function documented(selection) {
+  const list = JSON.parse(aiFlow(['list', '--json', '--ai', selection]));
   return list.tools.map((t) => {
     let commands;
     if (Array.isArray(t.commands) && t.commands.every((c) => c && typeof c.name === 'string' && typeof c.invoke === 'string')) {
@@ -47,7 +50,7 @@ function documented() {
       if (typeof t.runs !== 'string' || !t.runs.includes('flow-build')) throw new Error(`ai-flow list --json: tool ${t.id} has neither commands[] nor a runs string naming flow-build`);
       commands = COMMANDS.map((name) => ({ name, invoke: t.runs.replace('flow-build', name) }));
     }
-    return { id: t.id, name: t.name, commands };
+    return { id: t.id, name: t.name, commands, delivery: t.delivery, note: t.note ?? null };
   });
 }
 
@@ -66,7 +69,10 @@ function summarize(results) {
   const byStatus = {};
   for (const [name, r] of Object.entries(results)) (byStatus[r.status] ??= []).push([name, r]);
   const bad = Object.keys(byStatus).filter((s) => s !== 'ok');
-  if (!bad.length) return 'ok';
+  if (!bad.length) {
+    const via = [...new Set(Object.values(results).map((r) => r.via).filter(Boolean))];
+    return via.length ? `ok (via ${via.join(', ')})` : 'ok';
+  }
   return bad.map((s) => {
     const hits = byStatus[s];
     const [name, r] = hits[0];
@@ -76,7 +82,7 @@ function summarize(results) {
 }
 
 async function main() {
-  const tools = documented();
+  const tools = documented('all');
   const selected = tools.filter((t) => !onlyTools || onlyTools.includes(t.id));
   const fake = await startFakeModel();
   const work = tmpDir('projects');
@@ -100,10 +106,11 @@ async function main() {
       const entry = { id: t.id, probed: true, pkg: `${tool.pkg}@${tool.version}`, scenarios: {} };
       for (const scenario of ['alone', 'all']) {
         const dir = scenario === 'all' ? allDir : install(t.id, path.join(work, `alone-${t.id}`));
+        const { commands, delivery } = scenario === 'all' ? t : documented(t.id).find((d) => d.id === t.id);
         log(`probing ${t.id} (${scenario}) ...`);
         let out;
         try {
-          out = await probe({ dir, commands: t.commands, installDir: inst.dir, fake, scenario });
+          out = await probe({ dir, commands, delivery, installDir: inst.dir, fake, scenario });
         } catch (e) {
           out = { modes: [{ mode: 'probe', method: 'probe crashed', skipped: String(e.stack ?? e) }] };
         }

@@ -156,6 +156,23 @@ export function isWrapperFor(text, cmd) {
   return wrapperCommandOf(text) === cmd;
 }
 
+/** The texts of the tool results a model request carries (Gemini function responses, chat `tool` messages). */
+export function toolResultTexts(body) {
+  const out = [];
+  for (const c of body?.contents ?? []) for (const p of c.parts ?? []) if (p.functionResponse) out.push(allText(p.functionResponse));
+  for (const m of body?.messages ?? []) if (m.role === 'tool') out.push(allText(m.content));
+  return out;
+}
+
+/**
+ * Did a skill tool bring command `cmd` into the conversation after index `from`: a model request
+ * whose tool result is ai-flow's wrapper for `cmd`, in a conversation that holds the arguments we
+ * typed? (The fake model calls the tool the way the tool's description tells a model to.)
+ */
+export function resolvedBySkillTool(fake, from, cmd, mark = ARGS_MARK) {
+  return fake.requests.slice(from).some((r) => toolResultTexts(r.body).some((t) => isWrapperFor(t, cmd)) && allText(r.body).includes(mark));
+}
+
 /** The last of `texts` that holds `mark` (the arguments we typed), or ''. */
 export function textWith(texts, mark = ARGS_MARK) {
   for (let i = texts.length - 1; i >= 0; i--) if (String(texts[i]).includes(mark)) return String(texts[i]);

@@ -1,6 +1,10 @@
 // A loopback stand-in for the model APIs the probed tools call. It records every request
-// (method, path, parsed body) and answers with the smallest reply each wire format accepts,
-// always the text "ok" and no tool call, so a tool run ends after one turn.
+// (method, path, parsed body) and answers with the smallest reply each wire format accepts:
+// the text "ok", so a tool run ends after one turn. One exception plays the model's part in a
+// tool's skill mechanism: where a tool sends a typed `/name args` to the model as text and
+// offers a skill tool whose description says to call it for a slash command (Gemini CLI's
+// `activate_skill`, Cline's `skills`), the first reply is that call for `name`, as a model
+// following the tool's instructions makes; the tool's answer then comes in a second request.
 // It binds to 127.0.0.1 only and never forwards anything.
 import http from 'node:http';
 
@@ -37,12 +41,35 @@ function fromSchema(schema) {
   return TEXT;
 }
 
+/** `name` and the rest of a typed `/name args` line in `texts`, if there is one. */
+function slashCommand(texts) {
+  for (const t of texts) {
+    const m = /(?:^|[\s>])\/([a-z0-9][a-z0-9-]{0,63})(?=\s|$|<)/m.exec(String(t));
+    if (m) return m[1];
+  }
+  return null;
+}
+
+/** Gemini: a call of `activate_skill` for a typed `/name` that names an offered skill, before any tool answer. */
+function geminiSkillCall(body) {
+  const decls = (body?.tools ?? []).flatMap((t) => t.functionDeclarations ?? []);
+  const tool = decls.find((d) => d.name === 'activate_skill');
+  const contents = body?.contents ?? [];
+  const last = contents[contents.length - 1];
+  if (!tool || last?.role !== 'user' || (last.parts ?? []).some((p) => p.functionResponse)) return null;
+  const name = slashCommand((last.parts ?? []).map((p) => p.text ?? ''));
+  const offered = tool.parameters?.properties?.name?.enum ?? tool.parametersJsonSchema?.properties?.name?.enum;
+  if (!name || (Array.isArray(offered) && !offered.includes(name))) return null;
+  return { functionCall: { name: 'activate_skill', args: { name } } };
+}
+
 function geminiReply(res, stream, body) {
   const config = body?.generationConfig ?? {};
   const schema = config.responseJsonSchema ?? config.responseSchema;
   const text = config.responseMimeType === 'application/json' ? JSON.stringify(fromSchema(schema)) : TEXT;
+  const call = config.responseMimeType === 'application/json' ? null : geminiSkillCall(body);
   const chunk = {
-    candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason: 'STOP', index: 0 }],
+    candidates: [{ content: { role: 'model', parts: [call ?? { text }] }, finishReason: 'STOP', index: 0 }],
     usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },
     modelVersion: 'gemini-fake',
   };
@@ -70,8 +97,34 @@ function anthropicReply(res, body) {
   ]);
 }
 
+/** Cline (OpenAI chat format): a call of `skills` for a typed `/name args`, before any tool answer. */
+function chatSkillCall(body) {
+  const tool = (body?.tools ?? []).find((t) => t.function?.name === 'skills');
+  const messages = body?.messages ?? [];
+  const last = messages[messages.length - 1];
+  if (!tool || last?.role !== 'user') return null;
+  const texts = Array.isArray(last.content) ? last.content.map((c) => c.text ?? '') : [String(last.content ?? '')];
+  const name = slashCommand(texts);
+  if (!name) return null;
+  const args = texts.join(' ').split(`/${name}`)[1]?.replace(/<[^>]*>/g, ' ').trim() ?? '';
+  return { id: 'call_fake_skill', type: 'function', function: { name: 'skills', arguments: JSON.stringify({ skill: name, args }) } };
+}
+
 function chatReply(res, body) {
   const base = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: body?.model ?? 'fake' };
+  const call = chatSkillCall(body);
+  if (call) {
+    if (!body?.stream) {
+      json(res, { ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [call] }, finish_reason: 'tool_calls' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+      return;
+    }
+    sse(res, [
+      [null, { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, ...call }] }, finish_reason: null }] }],
+      [null, { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }],
+      [null, '[DONE]'],
+    ]);
+    return;
+  }
   if (!body?.stream) {
     json(res, {
       ...base, object: 'chat.completion',

@@ -127,7 +127,7 @@ function report(root: string, answers: Answers, actions: ReportedAction[], inter
     process.stdout.write(`\nNext: open the project in your AI assistant and run ${c.cyan(build)} to write the project documents.\n`);
     // A tool moved off its preferred kind by the others selected says why (docs/tools.md).
     for (const t of planDelivery(answers.tools, builds, answers.delivery).tools) {
-      if (t.reason) process.stdout.write(c.dim(`Note: ${t.name} runs them as ${t.delivery}: ${t.reason}.\n`));
+      if (t.reason || t.note) process.stdout.write(c.dim(`Note: ${t.name} runs them as ${t.delivery}${t.reason ? `: ${t.reason}` : ''}${t.note ? `; ${t.note}` : ''}.\n`));
     }
   }
   return exitCode;

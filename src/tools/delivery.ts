@@ -29,6 +29,8 @@ export interface ToolDelivery {
   invoke: string;
   /** Why it does not use its preferred delivery; null when it does. */
   reason: string | null;
+  /** What else running a command takes (ToolRow.skillNote, for skills); null: nothing. */
+  note: string | null;
 }
 
 export interface ToolFile {
@@ -82,14 +84,16 @@ function describe(t: ToolRow, tools: readonly ToolRow[], chosen: ReadonlyMap<str
   const mine = own !== null && (!seen || seen.sources.includes(own));
   const location = mine ? own : (seen?.location ?? '');
   const owner = mine ? t : (tools.find((o) => ownLocation(o, chosen.get(o.id)!) === location) ?? t);
+  const delivery = location.endsWith('/SKILL.md') ? 'skills' : 'commands';
   return {
     id: t.id,
     name: t.name,
-    delivery: location.endsWith('/SKILL.md') ? 'skills' : 'commands',
+    delivery,
     location,
     writtenFor: owner.id,
     invoke: seen?.invoke ?? t.commands?.invoke ?? t.skillInvoke ?? '',
     reason: whyNotPreferred(t, tools, chosen, preference, owner),
+    note: delivery === 'skills' ? (t.skillNote ?? null) : null,
   };
 }
 
@@ -141,6 +145,8 @@ export interface InvocationRow {
   delivery: Delivery;
   /** How any command is run, e.g. `/<command>` or `$<command>`. */
   pattern: string;
+  /** What else running a command takes; null: nothing. */
+  note: string | null;
   invocations: { command: string; invoke: string }[];
 }
 
@@ -151,6 +157,7 @@ export function invocationRows(ids: readonly string[], commands: readonly string
     name: d.name,
     delivery: d.delivery,
     pattern: fill(d.invoke, '<command>'),
+    note: d.note,
     invocations: commands.map((command) => ({ command, invoke: fill(d.invoke, command) })),
   }));
 }

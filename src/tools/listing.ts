@@ -21,6 +21,8 @@ export interface ToolListing {
   commands: { name: string; invoke: string }[];
   /** Why it does not use its default delivery here; null when it does. */
   reason: string | null;
+  /** What else running a command takes; null: nothing. */
+  note: string | null;
 }
 
 const COMMAND = '<command>';
@@ -44,6 +46,7 @@ export function toolListings(commands: readonly string[], selection?: readonly s
       invoke: fill(d.invoke, COMMAND),
       commands: commands.map((name) => ({ name, invoke: fill(d.invoke, name) })),
       reason: d.reason,
+      note: d.note,
     };
   });
 }
@@ -54,6 +57,7 @@ export function formatToolListings(list: readonly ToolListing[], dim: (s: string
   const [id, name, invoke] = [width((t) => t.id), width((t) => t.name), width((t) => t.invoke)];
   const out = list.map((t) => `  ${t.id.padEnd(id)}  ${t.name.padEnd(name)}  ${t.invoke.padEnd(invoke)}  ${dim(t.files.join(', '))}`);
   for (const t of list) if (t.reason) out.push(dim(`  ${t.id}: ${t.reason}`));
+  for (const t of list) if (t.note) out.push(dim(`  ${t.id}: ${t.note}`));
   let line = '  aliases:';
   for (const t of list.filter((x) => x.aliases.length > 0)) {
     const entry = ` ${t.aliases.join(', ')} → ${t.id};`;

@@ -58,6 +58,8 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     rules: { path: 'GEMINI.md', template: 'gemini.md.hbs', owner: 'block' },
     commands: { kind: 'command', path: '.gemini/commands/<cmd>.toml', template: 'gemini.toml.hbs', args: '{{args}}', invoke: '/<cmd>', format: 'TOML: description, prompt; {{args}}' },
     skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, '.gemini/skills'], delivery: 'commands',
+    // Headless Gemini offers activate_skill only to a run that allows it (checked with 0.61).
+    skillNote: 'with `gemini -p`, add `--allowed-tools activate_skill`',
     sources: [{ url: 'https://github.com/google-gemini/gemini-cli/blob/main/packages/cli/src/services/SlashCommandResolver.ts', date: '2026-08-21' }, { url: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/cli/custom-commands.md', date: '2026-08-21' }],
   }),
   row({

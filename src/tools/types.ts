@@ -59,6 +59,8 @@ export interface ToolRow {
   skills: { folder: string; fallback?: string } | null;
   /** How a user runs a skill; null: skills are only picked by the model, never listed for the user. */
   skillInvoke: string | null;
+  /** What else running a skill takes where the invocation alone is not enough (a headless mode). */
+  skillNote?: string;
   /** Every project skill folder it reads, its own included. */
   skillFolders: readonly string[];
   /** One skill name found in several of its skill folders is listed once (false: once per folder). */

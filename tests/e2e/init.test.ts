@@ -241,8 +241,17 @@ describe('ai-flow init, tool deliveries', () => {
   it('says why a tool runs the commands as skills when another selected tool forces it', () => {
     const r = runCli(['init', tmpDir(), '--yes', '--type', 'backend', '--ai', 'gemini,zed']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Note: Gemini CLI runs them as skills: .*\.agents\/skills/m);
-    const alone = runCli(['init', tmpDir(), '--yes', '--type', 'backend', '--ai', 'gemini']);
-    expect(alone.stdout).not.toMatch(/^Note:/m);
+    expect(r.stdout).toMatch(/^Note: Gemini CLI runs them as skills: .*\.agents\/skills.*; with `gemini -p`, add `--allowed-tools activate_skill`\.$/m);
+    const alone = tmpDir();
+    expect(runCli(['init', alone, '--yes', '--type', 'backend', '--ai', 'gemini']).stdout).not.toMatch(/^Note:/m);
+    expect(read(alone, 'AGENTS.md')).toContain('| Gemini CLI | `/<command>` | `/flow-build` |');
+  });
+
+  it('says, in AGENTS.md and in the last lines, what headless Gemini needs to run skills', () => {
+    const dir = tmpDir();
+    const r = runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'gemini', '--delivery', 'skills']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Note: Gemini CLI runs them as skills; with `gemini -p`, add `--allowed-tools activate_skill`\.$/m);
+    expect(read(dir, 'AGENTS.md')).toContain('| Gemini CLI | `/<command>` (with `gemini -p`, add `--allowed-tools activate_skill`) | `/flow-build` |');
   });
 });

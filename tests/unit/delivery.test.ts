@@ -112,7 +112,7 @@ describe('delivery decisions', () => {
 
   it('Gemini CLI keeps its TOML commands beside Codex, which then reads its skills from .codex/skills', () => {
     const d = only(['gemini', 'codex']);
-    expect(d.gemini).toMatchObject({ delivery: 'commands', location: '.gemini/commands/<cmd>.toml', reason: null });
+    expect(d.gemini).toMatchObject({ delivery: 'commands', location: '.gemini/commands/<cmd>.toml', reason: null, note: null });
     expect(d.codex).toMatchObject({ location: '.codex/skills/<cmd>/SKILL.md', invoke: '$<cmd>' });
     expect(d.codex.reason).toContain('Gemini CLI would list each command twice');
   });
@@ -120,6 +120,8 @@ describe('delivery decisions', () => {
   it('beside a tool that only reads .agents/skills, Gemini CLI switches to the shared skills (it renames clashing names)', () => {
     const d = only(['gemini', 'codex', 'zed']);
     expect(d.gemini).toMatchObject({ delivery: 'skills', location: '.agents/skills/<cmd>/SKILL.md', invoke: '/<cmd>' });
+    // Headless Gemini offers activate_skill only when allowed: said wherever the invocation is.
+    expect(d.gemini.note).toBe('with `gemini -p`, add `--allowed-tools activate_skill`');
     expect(d.codex.location).toBe('.agents/skills/<cmd>/SKILL.md');
     expect(planDelivery(['gemini', 'codex', 'zed'], ['flow-work']).files.map((f) => f.path)).not.toContain('.gemini/commands/flow-work.toml');
   });

@@ -9,7 +9,7 @@
 // "renamed" from "missing".
 import fs from 'node:fs';
 import {
-  ARGS_MARK, binPath, fakeHome, isWrapperFor, run, sandboxEnv, textWith, waitForRequest,
+  ARGS_MARK, binPath, fakeHome, isWrapperFor, resolvedBySkillTool, run, sandboxEnv, textWith, waitForRequest,
 } from '../common.mjs';
 
 export const tool = {
@@ -26,7 +26,7 @@ async function sent(bin, dir, environment, fake, text) {
   if (!req) return { error: `no model request (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n').slice(-1)[0] ?? ''}`.slice(0, 200) };
   const texts = (req.body.messages ?? []).filter((m) => m.role === 'user')
     .flatMap((m) => (Array.isArray(m.content) ? m.content.map((c) => c.text ?? '') : [String(m.content)]));
-  return { text: textWith(texts) };
+  return { text: textWith(texts), from };
 }
 
 // `cline` leaves a detached hub daemon per project folder (`--cline-hub-daemon --cwd <dir>`);
@@ -63,6 +63,8 @@ async function probeIn({ dir, commands, installDir, fake }) {
     const first = await sent(bin, dir, environment, fake, `${cmd.invoke} ${ARGS_MARK}`);
     if (first.error) { results[cmd.name] = { status: 'error', detail: first.error }; continue; }
     if (isWrapperFor(first.text, cmd.name)) { results[cmd.name] = { status: 'ok' }; continue; }
+    // A skill hides the workflow of its name; the model is told to run it with the `skills` tool.
+    if (resolvedBySkillTool(fake, first.from, cmd.name)) { results[cmd.name] = { status: 'ok', via: 'skills tool' }; continue; }
     const alt = cmd.invoke.replace(/\.md$/, '');
     let also = '';
     if (alt !== cmd.invoke) {

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ARGS_MARK, binPath, fakeHome, isWrapperFor, run, textWith, sandboxEnv, sleep, tmuxSession, waitForRequest, waitForScreen,
+  ARGS_MARK, binPath, fakeHome, isWrapperFor, resolvedBySkillTool, run, textWith, sandboxEnv, sleep, tmuxSession, waitForRequest, waitForScreen,
 } from '../common.mjs';
 
 export const tool = {
@@ -51,24 +51,28 @@ function env(home, fake, extra = {}) {
   });
 }
 
-function classify(text, cmd, renames) {
+function classify(text, cmd, renames, bySkill = false) {
   if (isWrapperFor(text, cmd.name)) return { status: 'ok' };
+  // A skill command (or the model, told by the skill list) called activate_skill for it.
+  if (bySkill) return { status: 'ok', via: 'activate_skill' };
   const renamed = renames.filter((r) => r.from === cmd.invoke);
   if (renamed.length) return { status: 'renamed', seenAs: renamed.map((r) => r.to).join(', ') };
   return { status: 'missing', detail: `sent as plain text: ${JSON.stringify(text.slice(0, 60))}` };
 }
 
-export async function probe({ dir, commands, installDir, fake }) {
+export async function probe({ dir, commands, delivery, installDir, fake }) {
   const gemini = binPath(installDir, tool.bin);
   const modes = [];
 
-  // Non-interactive.
+  // Non-interactive. Headless Gemini offers activate_skill only when allowed, as ai-flow
+  // documents for skills (ToolRow.skillNote).
+  const headlessSkills = delivery === 'skills' ? ['--allowed-tools', 'activate_skill'] : [];
   {
     const home = homeWithSettings();
     const results = {};
     for (const cmd of commands) {
       const from = fake.requests.length;
-      const r = await run(gemini, ['-p', `${cmd.invoke} ${ARGS_MARK}`, '--output-format', 'json'], {
+      const r = await run(gemini, ['-p', `${cmd.invoke} ${ARGS_MARK}`, '--output-format', 'json', ...headlessSkills], {
         cwd: dir, env: env(home, fake), timeoutMs: 90_000,
       });
       const req = await waitForRequest(fake, from, isModelCall, 2_000);
@@ -76,9 +80,9 @@ export async function probe({ dir, commands, installDir, fake }) {
         results[cmd.name] = { status: 'error', detail: `no model request (exit ${r.code}${r.timedOut ? ', timed out' : ''}): ${(r.stderr || r.stdout).trim().split('\n').slice(-1)[0] ?? ''}` };
         continue;
       }
-      results[cmd.name] = classify(typedText(req), cmd, []);
+      results[cmd.name] = classify(typedText(req), cmd, [], resolvedBySkillTool(fake, from, cmd.name));
     }
-    modes.push({ mode: 'non-interactive', method: 'gemini -p "<invocation> args" → recorded model request', results });
+    modes.push({ mode: 'non-interactive', method: `gemini -p "<invocation> args"${headlessSkills.length ? ` ${headlessSkills.join(' ')}` : ''} → recorded model request`, results });
   }
 
   // Interactive (TUI under tmux).
@@ -106,7 +110,8 @@ export async function probe({ dir, commands, installDir, fake }) {
             session.send('C-u');
             continue;
           }
-          results[cmd.name] = classify(typedText(req), cmd, renames);
+          await sleep(500); // a skill command's tool answer may come in a second request
+          results[cmd.name] = classify(typedText(req), cmd, renames, resolvedBySkillTool(fake, from, cmd.name));
           await waitForScreen(session, /Type your message/, 10_000);
           await sleep(300);
         }
