@@ -6,6 +6,10 @@ import type { Finding } from '../doctor/finding.js';
 import { lintStack } from '../doctor/pack-lint.js';
 import { buildStack } from '../pack/stack.js';
 import { sourceExists } from '../pack/source.js';
+import { packFor } from '../pack/use.js';
+import type { EntryCommand } from '../pack/commands.js';
+import { UsageError } from '../errors.js';
+import { typesOf } from '../types.js';
 import { makeColors, printJson } from '../output.js';
 import { pendingRuns } from '../core/apply/apply.js';
 import { finding } from '../doctor/finding.js';
@@ -24,14 +28,28 @@ export async function doctor(dir: string | undefined, opts: DoctorOptions): Prom
   if (opts.pack) return report('pack', packRoot(), lintStack(buildStack([], true)), {}, opts);
   const root = resolveTarget(dir ?? '.');
   const state = readInstallation(root);
-  const result = checkInstallation(state.config, state.manifest, packVersion(packRoot()), (p) => readForDoctor(root, p));
+  const packs = state.config.packs ?? [];
+  const missing = packs.filter((p) => !sourceExists(p.source, root));
+  // The commands the team packs add, so their files are checked too (a missing source is reported below).
+  let added: readonly EntryCommand[] = [];
+  let unusable: Finding | null = null;
+  if (packs.length > 0 && missing.length === 0) {
+    try {
+      added = packFor(root, packs, typesOf(state.config.parts)).pack.commands;
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      unusable = finding('.ai-flow/ai-flow.json', 0, 'pack-source', `${err.message} — \`ai-flow update\` needs a usable pack`);
+    }
+  }
+  const result = checkInstallation(state.config, state.manifest, packVersion(packRoot()), (p) => readForDoctor(root, p), added);
+  if (unusable) result.findings.push(unusable);
   const runs = pendingRuns(root);
   if (runs.pending) {
     result.findings.push(finding('.ai-flow', 0, 'interrupted-run', 'an earlier init or update was interrupted — run `ai-flow update` to finish it'));
   }
   for (const what of runs.ignored) result.findings.push(finding('.ai-flow', 0, 'foreign-run', `ignored ${what}`, 'info'));
-  for (const p of state.config.packs ?? []) {
-    if (!sourceExists(p.source, root)) result.findings.push(finding('.ai-flow/ai-flow.json', 0, 'pack-source', `pack ${p.name} ${p.version} is missing at ${p.source} — \`ai-flow update\` needs it (install or restore it)`));
+  for (const p of missing) {
+    result.findings.push(finding('.ai-flow/ai-flow.json', 0, 'pack-source', `pack ${p.name} ${p.version} is missing at ${p.source} — \`ai-flow update\` needs it (install or restore it)`));
   }
   return report('installation', root, result.findings, { edited: result.edited, deleted: result.deleted, tools: state.config.tools, parts: state.config.parts.map((part) => ({ type: part.type, dir: part.dir })) }, opts);
 }

@@ -3,6 +3,7 @@ import { CONFIG_PATH, MANIFEST_PATH } from '../core/state.js';
 import { findBlock } from '../core/blocks.js';
 import { sha256 } from '../core/hash.js';
 import { hasConflictMarkers } from '../core/merge.js';
+import type { EntryCommand } from '../pack/commands.js';
 import { installedCommands } from '../pack/commands.js';
 import { toolById } from '../tools/registry.js';
 import { planDelivery } from '../tools/delivery.js';
@@ -23,9 +24,9 @@ export type ReadResult = string | null | { unreadable: string };
 
 /**
  * Health of an installation (SPEC §8), from its saved state and the current file texts.
- * Pure: `read` supplies a file's text.
+ * Pure: `read` supplies a file's text; `added` are the commands the installation's team packs add.
  */
-export function checkInstallation(config: Config, manifest: Manifest, cliVersion: string, read: (p: string) => ReadResult): InstallReport {
+export function checkInstallation(config: Config, manifest: Manifest, cliVersion: string, read: (p: string) => ReadResult, added: readonly EntryCommand[] = []): InstallReport {
   const findings: Finding[] = [];
   const edited: string[] = [];
   const deleted: string[] = [];
@@ -67,7 +68,7 @@ export function checkInstallation(config: Config, manifest: Manifest, cliVersion
     if (hasConflictMarkers(current)) findings.push(finding(entry.path, lineOfMarker(text), 'conflict-markers', 'unresolved merge conflict from `ai-flow update` — resolve it and remove the markers'));
   }
   findings.push(...referenceFindings(deleted, texts, read));
-  for (const file of planDelivery(config.tools, installedCommands(typesOf(config.parts)).map((c) => c.name), config.delivery).files) {
+  for (const file of planDelivery(config.tools, installedCommands(typesOf(config.parts), added).map((c) => c.name), config.delivery).files) {
     const names = file.tools.map((id) => toolById(id)?.name ?? id).join(', ');
     if (!managed.has(file.path)) findings.push(notInstalled(file.path, `${names} ${file.tools.length > 1 ? 'are' : 'is'} configured but`, read));
   }

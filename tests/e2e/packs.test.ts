@@ -180,6 +180,20 @@ describe('update with a changed overlay and a changed base pack (SPEC §6 for pa
     expect(snapshot()).toEqual(before);
     expect(runCli(['doctor', repo]).stdout).toContain('[pack-source] pack @acme/ai-flow-pack 1.0.0 is missing at ./acme');
   });
+
+  it('doctor checks the files of the commands a pack adds, as it does the shipped ones', () => {
+    const repo = tmpDir();
+    writeOverlay(path.join(repo, 'acme'), overlayV1());
+    expect(runCli(['init', repo, '--yes', '--type', 'backend', '--ai', 'claude', '--pack', './acme'], { cwd: repo }).code).toBe(0);
+    expect(runCli(['doctor', repo]).code).toBe(0);
+    // Gemini added to the saved answers by hand, without an update: none of its files are installed.
+    const config = JSON.parse(read(repo, '.ai-flow/ai-flow.json')) as { tools: string[] };
+    write(repo, '.ai-flow/ai-flow.json', JSON.stringify({ ...config, tools: [...config.tools, 'gemini'] }, null, 2));
+    const r = runCli(['doctor', repo]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('.gemini/commands/flow-work.toml  [not-installed]');
+    expect(r.stdout).toContain('.gemini/commands/flow-deploy.toml  [not-installed]');
+  });
 });
 
 describe('pack sources', () => {
