@@ -53,13 +53,20 @@ export function planChanges(input: PlanInput): Plan {
   const manifest: ManifestEntry[] = [];
   const bases = new Map<string, string>();
   const wanted = new Set<string>();
+  // Many files share one text (the copies of a skill): each text is hashed once.
+  const hashes = new Map<string, string>();
+  const hashOf = (text: string): string => {
+    let h = hashes.get(text);
+    if (h === undefined) hashes.set(text, (h = sha256(text)));
+    return h;
+  };
 
   for (const file of input.desired) {
     wanted.add(file.path);
     const decided = decide(file, previous.get(file.path), input);
     actions.push(decided);
     if (!decided.refused) {
-      manifest.push({ path: file.path, sha256: sha256(file.content), owner: file.owner });
+      manifest.push({ path: file.path, sha256: hashOf(file.content), owner: file.owner });
       bases.set(file.path, file.content);
     }
   }
