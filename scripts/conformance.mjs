@@ -116,7 +116,9 @@ async function main() {
         }
         entry.scenarios[scenario] = out;
         for (const m of out.modes) {
-          if (m.skipped) continue;
+          // An informational mode records a way of running the tool that ai-flow documents as not
+          // running the commands (e.g. `copilot -p`): shown, never a failure.
+          if (m.skipped || m.informational) continue;
           if (Object.values(m.results).some((r) => r.status !== 'ok')) failed = true;
         }
       }
@@ -139,7 +141,8 @@ async function main() {
         const cell = (sc) => {
           const m = t.scenarios[sc]?.modes.find((x) => x.mode === mode);
           if (!m) return 'n/a';
-          return m.skipped ? `not probed: ${m.skipped.split('\n')[0]}` : summarize(m.results);
+          if (m.skipped) return `not probed: ${m.skipped.split('\n')[0]}`;
+          return m.informational ? `info: ${summarize(m.results)}` : summarize(m.results);
         };
         rows.push([t.id, mode, cell('alone'), cell('all')]);
       }
@@ -160,7 +163,7 @@ async function main() {
         for (const m of out.modes) {
           if (m.skipped) continue;
           for (const [name, r] of Object.entries(m.results)) {
-            if (r.status !== 'ok' && r.detail) details.push(`  ${t.id} ${sc} ${m.mode} ${name}: ${r.status}: ${r.detail}`);
+            if (r.status !== 'ok' && r.detail && !m.informational) details.push(`  ${t.id} ${sc} ${m.mode} ${name}: ${r.status}: ${r.detail}`);
           }
         }
       }

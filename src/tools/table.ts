@@ -51,6 +51,8 @@ export const TOOL_TABLE: readonly ToolRow[] = [
     commands: { kind: 'prompt', path: '.github/prompts/<cmd>.prompt.md', template: 'copilot.prompt.md.hbs', args: '${input:args}', invoke: '/<cmd>', format: '.prompt.md, front matter description, agent; ${input:args} (VS Code only)' },
     skills: { folder: AGENTS }, skillInvoke: '/<cmd>', skillFolders: [AGENTS, '.github/skills', CLAUDE_SKILLS],
     alsoReads: [{ path: '.claude/commands/<cmd>.md', invoke: '/<cmd>', serves: false, asSkill: true }], delivery: 'skills',
+    // The Copilot CLI runs `/name` of a skill in its interactive mode only (checked with 1.0.102).
+    skillNote: 'in the interactive CLI; `copilot -p` sends it to the model as plain text',
     sources: [{ url: 'https://github.com/microsoft/vscode-docs/blob/main/docs/copilot/customization/agent-skills.md', date: '2026-02-04' }, { url: 'https://github.com/github/copilot-cli/blob/main/changelog.md', date: '2026-08-03' }],
   }),
   row({

@@ -7,7 +7,8 @@
 // dummy key): (1) `copilot skill list --json`, the skills with their folders; (2) `copilot -p
 // "/name args"` and (3) the TUI under tmux, each read from the recorded model request.
 // The fake model does not call Copilot's `skill` tool for a -p run: the tool's description asks
-// the model to load a skill that matches the task, and says nothing of slash commands.
+// the model to load a skill that matches the task, and says nothing of slash commands. So
+// `copilot -p` does not run ai-flow's commands; ai-flow says so, and the -p mode is informational.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -106,7 +107,8 @@ async function prompted(bin, dir, environment, fake, commands) {
     }
     results[cmd.name] = classifySent(typedText(req), cmd);
   }
-  return { mode: 'non-interactive', method: 'copilot -p "<invocation> args" → recorded model request', results };
+  // ai-flow documents that `copilot -p` does not run slash commands (ToolRow.skillNote): recorded, not judged.
+  return { mode: 'non-interactive', method: 'copilot -p "<invocation> args" → recorded model request', results, informational: true };
 }
 
 // The TUI's footer reads "/ commands · ? help" while it waits for input, "Working" while busy.
