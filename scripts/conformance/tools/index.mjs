@@ -5,6 +5,7 @@ import * as codex from './codex.mjs';
 import * as claude from './claude.mjs';
 import * as cline from './cline.mjs';
 import * as copilot from './copilot.mjs';
+import * as droid from './droid.mjs';
 
 export const PROBES = {
   gemini,
@@ -13,6 +14,7 @@ export const PROBES = {
   claude,
   cline,
   copilot,
+  droid,
 };
 
 export const NOT_PROBED = {
