@@ -165,7 +165,9 @@ export const TOOL_TABLE: readonly ToolRow[] = [
   row({
     id: 'droid', name: 'Factory Droid', aliases: ['factory', 'factory-droid'], hosts: 'cli', detect: ['.factory'],
     commands: md('.factory/commands/<cmd>.md', '$ARGUMENTS', true),
-    skills: { folder: '.factory/skills' }, skillInvoke: '/<cmd>', skillFolders: ['.factory/skills', AGENTS, '.agent/skills'], sameName: 'command', delivery: 'skills',
+    // Droid lists a skill found in two of its folders once, but reports each extra copy as a
+    // config issue (checked with 0.215.0): counted as listed twice, so it never gets a copy.
+    skills: { folder: '.factory/skills' }, skillInvoke: '/<cmd>', skillFolders: ['.factory/skills', AGENTS, '.agent/skills'], mergesSkills: false, sameName: 'command', delivery: 'skills',
     sources: [{ url: 'https://github.com/Factory-AI/factory/blob/main/docs/cli/configuration/skills.mdx', date: '2026-07-24' }, { url: 'https://docs.factory.ai/cli/configuration/custom-slash-commands.md', date: '2026' }],
   }),
   row({

@@ -126,6 +126,13 @@ describe('delivery decisions', () => {
     expect(planDelivery(['gemini', 'codex', 'zed'], ['flow-work']).files.map((f) => f.path)).not.toContain('.gemini/commands/flow-work.toml');
   });
 
+  it('Factory Droid never gets a second copy of a skill (a config warning in Droid): beside the shared skills it runs its commands', () => {
+    expect(only(['droid']).droid).toMatchObject({ delivery: 'skills', location: '.factory/skills/<cmd>/SKILL.md' });
+    const d = only(['droid', 'zed']);
+    expect(d.droid).toMatchObject({ delivery: 'commands', location: '.factory/commands/<cmd>.md', invoke: '/<cmd>' });
+    expect(planDelivery(['droid', 'zed'], ['flow-work']).files.map((f) => f.path)).not.toContain('.factory/skills/flow-work/SKILL.md');
+  });
+
   it('OpenCode and Qwen Code keep their commands beside the shared skills: their command hides the skill', () => {
     const d = only(['opencode', 'qwen', 'zed']);
     expect(d.opencode).toMatchObject({ delivery: 'commands', reason: null });
