@@ -6,6 +6,7 @@ import * as claude from './claude.mjs';
 import * as cline from './cline.mjs';
 import * as copilot from './copilot.mjs';
 import * as droid from './droid.mjs';
+import * as qwen from './qwen.mjs';
 
 export const PROBES = {
   gemini,
@@ -15,6 +16,7 @@ export const PROBES = {
   cline,
   copilot,
   droid,
+  qwen,
 };
 
 export const NOT_PROBED = {
