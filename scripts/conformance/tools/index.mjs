@@ -23,4 +23,8 @@ export const NOT_PROBED = {
   cursor: 'no official Cursor package on npm (the npm name cursor-agent is an unrelated package)',
   windsurf: 'Windsurf / Devin Desktop is an editor with no official package on npm',
   antigravity: 'Google Antigravity is an editor with no official package on npm',
+  // Tried on 2026-11-29 (findings in the conformance notes of docs/tools.md).
+  crush: '@charmland/crush downloads its binary from GitHub in a postinstall script: not installable offline',
+  amp: '@ampcode/cli downloads its native binary in a postinstall script: not installable offline',
+  auggie: '@augmentcode/auggie needs an Augment login and has no base-URL setting for a local model',
 };
