@@ -7,6 +7,7 @@ import * as cline from './cline.mjs';
 import * as copilot from './copilot.mjs';
 import * as droid from './droid.mjs';
 import * as qwen from './qwen.mjs';
+import * as kilo from './kilo.mjs';
 
 export const PROBES = {
   gemini,
@@ -17,6 +18,7 @@ export const PROBES = {
   copilot,
   droid,
   qwen,
+  kilo,
 };
 
 export const NOT_PROBED = {
