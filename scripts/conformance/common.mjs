@@ -3,6 +3,7 @@
 // to the fake model.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -221,4 +222,35 @@ export async function waitForScreen(session, re, timeoutMs = 30_000) {
     await sleep(250);
   }
   return null;
+}
+
+/** A free loopback port, for a tool's own server. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+/** Pids of the processes whose HOME is `home`: a fake home, so they are the probe's own. */
+function pidsWithHome(home) {
+  let pids = [];
+  try { pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)); } catch { return []; }
+  return pids.filter((pid) => {
+    try { return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`HOME=${home}`); } catch { return false; }
+  }).map(Number);
+}
+
+/**
+ * A TUI goes on writing into its fake HOME for a while after tmux hangs up on it: wait up to
+ * `graceMs` for every process running with that HOME to end, then kill the rest by pid, so the
+ * HOME can be removed.
+ */
+export async function stopProcessesWithHome(home, graceMs) {
+  const end = Date.now() + graceMs;
+  while (pidsWithHome(home).length && Date.now() < end) await sleep(250);
+  for (const pid of pidsWithHome(home)) {
+    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+  }
 }

@@ -16,11 +16,10 @@ let pattern: RegExp | null = null;
 /** One expression for every installable path: a run tests hundreds of paths, once each. */
 function installable(): RegExp {
   if (pattern) return pattern;
-  const exact = (p: string) => escape(p);
   const withCommand = (p: string) => escape(p).replace('<cmd>', COMMAND_NAME);
   const alternatives = [
-    exact('AGENTS.md'),
-    exact('.ai-flow/.gitignore'),
+    escape('AGENTS.md'),
+    escape('.ai-flow/.gitignore'),
     `\\.ai-flow/(?:prompts|templates)/(?:${HOMES})/(?:${SEGMENT}/)*${SEGMENT}`,
     // Every file any tool row may install, and where earlier versions put them (old manifests stay valid).
     ...TOOLS.flatMap((t) => [t.rules?.path, t.commands?.path, t.skills && skillPath(t.skills.folder), t.skills?.fallback && skillPath(t.skills.fallback), ...t.legacy.map((l) => l.from)])

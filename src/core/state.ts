@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Answers, StackFacts } from '../types.js';
 import type { PackRef, PackType, Part } from '../types.js';
 import { DEFAULT_LANGUAGE, EMPTY_STACK, PACK_TYPES, SCOPES, sortParts, TYPE_ALIASES } from '../types.js';
@@ -8,10 +7,8 @@ import type { DeliveryPreference } from '../tools/types.js';
 import { DELIVERY_PREFERENCES } from '../tools/types.js';
 import { checkDir, checkLine, LIMITS, shown } from '../values.js';
 import { isInstallablePath } from './path-set.js';
+import { zlib } from './zlib.js';
 
-/** node:zlib, loaded on first use: only runs that write or merge need the bases (≈3 ms to load). */
-const requireBuiltin = createRequire(import.meta.url);
-const zlib = (): typeof import('node:zlib') => requireBuiltin('node:zlib') as typeof import('node:zlib');
 
 /** The files ai-flow keeps about an installation, all under `.ai-flow/` (SPEC §4). */
 export const AI_FLOW_DIR = '.ai-flow';

@@ -1,8 +1,4 @@
-import { createRequire } from 'node:module';
-
-/** node:zlib, loaded only when an archive is read (most runs read none). */
-const requireBuiltin = createRequire(import.meta.url);
-const gunzipSync: typeof import('node:zlib').gunzipSync = (...args) => (requireBuiltin('node:zlib') as typeof import('node:zlib')).gunzipSync(...args);
+import { zlib } from '../core/zlib.js';
 
 /**
  * A reader for the gzipped tar archives `npm pack` writes (ustar, with pax or GNU long
@@ -32,7 +28,7 @@ export function readTgz(data: Buffer, limits: TarLimits): TarContents {
   let tar: Buffer;
   try {
     // Headers and padding add little to the files; a bomb stops at the bound.
-    tar = gunzipSync(data, { maxOutputLength: limits.total * 2 + 4 * 1024 * 1024 });
+    tar = zlib().gunzipSync(data, { maxOutputLength: limits.total * 2 + 4 * 1024 * 1024 });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new TarError(code === 'ERR_BUFFER_TOO_LARGE' || /larger than/i.test(String(err)) ? `unpacks to more than ${limits.total * 2} bytes` : 'is not a gzipped tar archive');

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ARGS_MARK, binPath, fakeHome, isWrapperFor, run, sandboxEnv, sleep, textWith, tmuxSession, waitForRequest, waitForScreen,
+  ARGS_MARK, binPath, fakeHome, isWrapperFor, run, sandboxEnv, sleep, stopProcessesWithHome, textWith, tmuxSession, waitForRequest, waitForScreen,
 } from '../common.mjs';
 
 export const tool = {
@@ -190,28 +190,12 @@ async function tuiMode(bin, dir, commands, home, fake, warnings) {
   }
 }
 
-// Closing the tmux session only hangs up on the TUI, which goes on writing into the fake HOME for
-// a moment; wait for every process that runs with our HOME to end (then kill it), by pid, so
-// that the HOME can be removed.
-async function stopProcessesOf(home) {
-  const mine = () => {
-    let pids = [];
-    try { pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)); } catch { return []; }
-    return pids.filter((pid) => {
-      try { return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`HOME=${home}`); } catch { return false; }
-    }).map(Number);
-  };
-  const end = Date.now() + 5_000;
-  while (mine().length && Date.now() < end) await sleep(200);
-  for (const pid of mine()) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
-}
-
 export async function probe({ dir, commands, installDir, fake }) {
   const home = setup(fake);
   try {
     return await probeIn({ dir, commands, installDir, fake, home });
   } finally {
-    await stopProcessesOf(home);
+    await stopProcessesWithHome(home, 5_000);
   }
 }
 

@@ -10,11 +10,9 @@
 // as in a standalone `kilo run`, which takes three times longer to boot) and (3) the TUI under
 // tmux, `/<name> args` typed, both against the fake model (the built-in anthropic provider with
 // its baseURL on loopback, a dummy key), to see which body reaches the model.
-import fs from 'node:fs';
-import net from 'node:net';
 import { spawn } from 'node:child_process';
 import {
-  ARGS_MARK, binPath, fakeHome, isWrapperFor, run, sandboxEnv, sleep, textWith, tmuxSession, waitForRequest, waitForScreen, wrapperCommandOf,
+  ARGS_MARK, binPath, fakeHome, freePort, isWrapperFor, run, sandboxEnv, sleep, stopProcessesWithHome, textWith, tmuxSession, waitForRequest, waitForScreen, wrapperCommandOf,
 } from '../common.mjs';
 
 export const tool = {
@@ -58,14 +56,6 @@ function classifySent(req, cmd, failure) {
   const sent = typedText(req);
   if (!req || !sent) return { status: 'missing', detail: `no model request with the arguments${failure ? ` (${failure})` : ''}`.slice(0, 200) };
   return isWrapperFor(sent, cmd.name) ? { status: 'ok' } : { status: 'missing', detail: `sent as: ${JSON.stringify(sent.slice(0, 60))}` };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
 }
 
 /** `kilo serve` in the project on a free loopback port, once GET /command answers. */
@@ -162,26 +152,7 @@ async function tuiMode(bin, dir, home, fake, commands) {
     return { mode: 'interactive', method, results };
   } finally {
     session.close();
-    await stopProcessesWithHome(home);
-  }
-}
-
-/** Pids of the processes whose HOME is `home`: a fake home, so they are this probe's own. */
-function pidsWithHome(home) {
-  let pids = [];
-  try { pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)); } catch { return []; }
-  return pids.filter((pid) => {
-    try { return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`HOME=${home}`); } catch { return false; }
-  }).map(Number);
-}
-
-// The TUI keeps writing its logs and database for a while after tmux hangs up on it; the fake
-// home can only be removed once it is gone.
-async function stopProcessesWithHome(home) {
-  const end = Date.now() + 15_000;
-  while (pidsWithHome(home).length && Date.now() < end) await sleep(250);
-  for (const pid of pidsWithHome(home)) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    await stopProcessesWithHome(home, 15_000);
   }
 }
 

@@ -5,9 +5,8 @@
 // Probe: (1) `opencode serve` on loopback, GET /command = the list the TUI offers;
 // (2) `opencode run --command <name> args` against the fake model (built-in anthropic provider
 // with its baseURL on loopback and a dummy key) to see which body is sent.
-import net from 'node:net';
 import {
-  ARGS_MARK, binPath, fakeHome, isWrapperFor, run, sandboxEnv, sleep, textWith, waitForRequest, wrapperCommandOf,
+  ARGS_MARK, binPath, fakeHome, freePort, isWrapperFor, run, sandboxEnv, sleep, textWith, waitForRequest, wrapperCommandOf,
 } from '../common.mjs';
 import { spawn } from 'node:child_process';
 
@@ -28,14 +27,6 @@ function env(home, fake) {
       model: 'anthropic/claude-sonnet-4-5',
       provider: { anthropic: { options: { baseURL: `${fake.url}/v1`, apiKey: 'not-a-real-key' } } },
     }),
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
   });
 }
 
