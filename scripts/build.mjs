@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Build: type-check with tsc, then bundle src/ and the runtime dependencies into dist/ with
-// esbuild. One package to install instead of ~60, and fewer files to load at startup.
-// Each command stays a separate chunk (lazy import), so `--version` never loads inquirer,
-// ora or handlebars. Licences of everything bundled go to dist/THIRD-PARTY-LICENSES.md.
+// Build: type-check with tsc, then bundle src/ and the runtime dependencies into one CommonJS
+// file, dist/cli.cjs, with esbuild: one package to install instead of ~60. bin/ai-flow.cjs
+// compiles it with a code cache of its own (see there), which is why it is one script and not
+// ES module chunks. Modules imported with import() stay lazy inside it: their code runs only
+// when a command needs it. Licences of everything bundled go to dist/THIRD-PARTY-LICENSES.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import Handlebars from 'handlebars';
 import { build } from 'esbuild';
 
@@ -60,20 +62,45 @@ function buildDigest() {
   return hash.digest('hex');
 }
 
+/**
+ * The pack image (dist/pack-image.bin, read by src/pack/image.ts): every file of prompts/ and
+ * templates/ with what an install needs of it worked out once, here: its bytes, their sha256
+ * and a gzip member of them. An install then reads one file instead of a hundred, hashes and
+ * compresses only the texts it renders, and writes each shipped text's merge base as the member
+ * made here. Layout: a JSON line {format, digest, files: [[path, size, sha256, gzipSize]…]},
+ * then every file's bytes in that order, then every member in that order.
+ */
+function packImage(digest) {
+  const files = [];
+  const walk = (rel) => {
+    for (const e of readdirSync(path.join(repo, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const child = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(child);
+      else if (e.isFile()) files.push([child, readFileSync(path.join(repo, child))]);
+    }
+  };
+  for (const dir of ['prompts', 'templates']) walk(dir);
+  // The run reads each file as UTF-8 text: bytes that do not survive that would get a wrong hash.
+  for (const [rel, data] of files) if (!Buffer.from(data.toString('utf8'), 'utf8').equals(data)) throw new Error(`${rel} is not valid UTF-8`);
+  const members = files.map(([, data]) => gzipSync(data, { level: 9 }));
+  const head = { format: 1, digest, files: files.map(([rel, data], i) => [rel, data.length, createHash('sha256').update(data).digest('hex'), members[i].length]) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...files.map(([, data]) => data), ...members]);
+}
+
 const dist = path.join(repo, 'dist');
 const readable = process.env.AI_FLOW_BUILD_READABLE === '1';
+const digest = buildDigest();
 rmSync(dist, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: repo,
   entryPoints: ['src/main.ts'],
-  outdir: 'dist',
+  outfile: 'dist/cli.cjs',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __AI_FLOW_BUILD_DIGEST__: JSON.stringify(buildDigest()) },
+  define: { __AI_FLOW_BUILD_DIGEST__: JSON.stringify(digest), 'import.meta.url': '__aiFlowModuleUrl' },
+  write: false,
   metafile: true,
   legalComments: 'none',
   // Less to parse at every start; names are kept so --verbose stack traces stay readable.
@@ -89,16 +116,6 @@ const result = await build({
     setup(b) {
       b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'stub-cp' } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'stub-cp' }, () => ({ contents: "module.exports = new Proxy({}, { get() { throw new Error('ai-flow: child_process is not bundled for commander'); } });", loader: 'js' }));
-    },
-  }, {
-    // An ESM `import … from 'node:x'` makes Node build the module's ESM facade, which reads
-    // every export once: for node:process that creates stdin, stdout and stderr (loading the
-    // stream, tty and net modules), for node:crypto it loads WebCrypto. A plain require() of
-    // the same module reads nothing until the code uses it (≈10 ms less per start on Node 24).
-    name: 'builtins-by-require',
-    setup(b) {
-      b.onResolve({ filter: /^node:/ }, (args) => (args.namespace === 'builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' }));
-      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
     },
   }, {
     // handlebars' main file hooks require.extensions, which a bundle cannot; its prebuilt CJS
@@ -128,14 +145,20 @@ const result = await build({
     },
   }],
   logLevel: 'warning',
-  // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __aiFlowCreateRequire } from 'node:module'; const require = __aiFlowCreateRequire(import.meta.url);" },
+  // The sources' import.meta.url (they are ES modules), as the bundle's own URL; strict first, as in a module.
+  banner: { js: "'use strict'; const __aiFlowModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The first line names the build: bin/ai-flow.cjs keys its code cache by it, so a cache is
+// only ever used with the very text it was made from.
+const bundle = result.outputFiles[0].contents;
+mkdirSync(dist, { recursive: true });
+writeFileSync(path.join(dist, 'cli.cjs'), Buffer.concat([Buffer.from(`// ai-flow build ${createHash('sha256').update(bundle).digest('hex')}\n`), bundle]));
 
 // Kept out of dist/ (it is not shipped): tests read it to check what each chunk contains.
 mkdirSync(path.join(repo, '.build'), { recursive: true });
 writeFileSync(path.join(repo, '.build/meta.json'), JSON.stringify(result.metafile));
 writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.md'), licences(Object.keys(result.metafile.inputs)));
+writeFileSync(path.join(dist, 'pack-image.bin'), packImage(digest));
 
 function licences(inputs) {
   const roots = new Set();
@@ -153,4 +176,4 @@ function licences(inputs) {
   return parts.join('\n');
 }
 
-if (!existsSync(path.join(dist, 'main.js'))) throw new Error('build produced no dist/main.js');
+if (!existsSync(path.join(dist, 'cli.cjs'))) throw new Error('build produced no dist/cli.cjs');

@@ -54,7 +54,21 @@ function exitCodeOf(err: unknown, verbose: boolean, json: boolean): number {
   return 1;
 }
 
-await main(process.argv);
+// Not a top-level await: the build makes this one CommonJS script (scripts/build.mjs).
+void main(process.argv).then(exitWhenWritten);
+
+/**
+ * Ends the process as soon as all its output is written. Left to itself, Node would first let
+ * V8 finish a garbage collection begun near the end of the run (about 10 ms of an init on
+ * Node 24): work for a heap about to be thrown away. Nothing else is pending by now: every
+ * command has released its lock and awaited its writes.
+ */
+async function exitWhenWritten(): Promise<void> {
+  // An empty write's callback runs once every earlier write on that stream is out.
+  const written = (stream: NodeJS.WriteStream) => new Promise((resolve) => (stream.writableLength > 0 ? stream.write('', resolve) : resolve(undefined)));
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit();
+}
 
 /** Messages are one line whatever went into them. */
 function oneLine(text: string): string {

@@ -4,7 +4,7 @@ import { describeKind, inspectPath, kindAt, NotRegularFileError, readRegularFile
 import type { FileText } from './text.js';
 import { decodeText } from './text.js';
 import type { Config, Manifest } from './state.js';
-import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, LEGACY_BASES_PATH, MANIFEST_PATH, parseBases, parseConfig, parseManifest } from './state.js';
+import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, MANIFEST_PATH, OLDER_BASES_PATHS, parseBases, parseConfig, parseManifest } from './state.js';
 
 /** Larger project files are refused: no file ai-flow manages comes near it. */
 export const MAX_PROJECT_FILE = 8 * 1024 * 1024;
@@ -90,14 +90,14 @@ export function readInstalledState(root: string): InstalledState {
 }
 
 function storedBases(root: string): StoredBases {
-  const kind = (rel: string) => inspectPath(root, rel).kind;
-  const current = kind(BASES_PATH) !== 'missing';
-  const present = current || kind(LEGACY_BASES_PATH) !== 'missing';
+  // The newest file there is: an older version's stays until the next write replaces it.
+  const file = ([BASES_PATH, ...OLDER_BASES_PATHS] as const).find((rel) => inspectPath(root, rel).kind !== 'missing');
+  const present = file !== undefined;
   let loaded: Map<string, string> | null = null;
   const load = (): Map<string, string> => {
     if (loaded) return loaded;
-    const data = readStateBytes(root, current ? BASES_PATH : LEGACY_BASES_PATH, MAX_STATE_FILE);
-    loaded = data ? parseBases(data, !current) : new Map<string, string>();
+    const data = file ? readStateBytes(root, file, MAX_STATE_FILE) : null;
+    loaded = data && file ? parseBases(data, file) : new Map<string, string>();
     return loaded;
   };
   return { present, get: (path) => (present ? load().get(path) : undefined) };

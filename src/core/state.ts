@@ -7,6 +7,7 @@ import type { DeliveryPreference } from '../tools/types.js';
 import { DELIVERY_PREFERENCES } from '../tools/types.js';
 import { checkDir, checkLine, LIMITS, shown } from '../values.js';
 import { isInstallablePath } from './path-set.js';
+import { knownText } from './known-texts.js';
 import { zlib } from './zlib.js';
 
 
@@ -16,9 +17,10 @@ export const CONFIG_PATH = '.ai-flow/ai-flow.json';
 export const MANIFEST_PATH = '.ai-flow/manifest.json';
 /** The text of every file as ai-flow last installed it: the base of update's 3-way merge.
  *  Compressed so assistants searching the repo never find stale copies of the prompts. */
-export const BASES_PATH = '.ai-flow/bases.br';
-/** Where ai-flow 0.1 kept the bases (gzip): read when the new file is absent, removed on the next write. */
-export const LEGACY_BASES_PATH = '.ai-flow/base.json.gz';
+export const BASES_PATH = '.ai-flow/bases.gz';
+/** Where earlier versions kept the bases, newest first: read when BASES_PATH is absent, removed on the next write. */
+export const OLDER_BASES_PATHS = ['.ai-flow/bases.br', '.ai-flow/base.json.gz'] as const;
+export type BasesPath = typeof BASES_PATH | (typeof OLDER_BASES_PATHS)[number];
 /** Keeps the run-time files below out of commits; installed like any pack file. */
 export const GITIGNORE_PATH = '.ai-flow/.gitignore';
 export const LOCK_PATH = '.ai-flow/.lock';
@@ -27,12 +29,12 @@ export const RUN_PREFIX = '.run-';
 /** The staging folder of ai-flow 0.1, never used again but still kept out of commits. */
 export const LEGACY_STAGING = '.staging';
 /** ai-flow's own state files, written last by every run, the manifest the very last. */
-export const STATE_PATHS: readonly string[] = [BASES_PATH, CONFIG_PATH, MANIFEST_PATH, LEGACY_BASES_PATH];
+export const STATE_PATHS: readonly string[] = [BASES_PATH, CONFIG_PATH, MANIFEST_PATH, ...OLDER_BASES_PATHS];
 
 /** Schema of the manifest. */
 export const SCHEMA_VERSION = 1;
-/** Schema of the bases file (1 was the gzip JSON of ai-flow 0.1). */
-const BASES_SCHEMA = 2;
+/** Schema of the bases file: 1 was the gzip JSON of ai-flow 0.1, 2 the same framing as 3 in one Brotli stream. */
+const BASES_SCHEMA = 3;
 /** Schema of ai-flow.json: 2 holds the parts (1 had one `type` and one `stack`; read and migrated). */
 export const CONFIG_SCHEMA = 2;
 
@@ -66,18 +68,33 @@ export function serializeManifest(manifest: Manifest): string {
 }
 
 /**
- * The bases as one buffer: a JSON header line listing each path and the byte length of its
- * text, then the texts back to back (no escaping of a megabyte of text), Brotli quality 0 (the
- * cheapest that still compresses as well as gzip did).
+ * The bases as one gzip file: a JSON header line listing each path and the byte length of its
+ * text, then the texts back to back (no escaping of a megabyte of text). gzip because members
+ * concatenate: a shipped text's member was made at build time (known-texts.ts) and is copied
+ * as it is; only the texts rendered for this project are compressed now, in one member, on
+ * Node's thread pool. Texts that repeat (a skill installed for several tools) sit side by side
+ * so that member stays small.
  */
 export function serializeBases(bases: ReadonlyMap<string, string>, encode: (text: string) => Buffer = (t) => Buffer.from(t, 'utf8')): Promise<Buffer> {
-  const paths = [...bases.keys()].sort();
-  const bodies = paths.map((p) => encode(bases.get(p) ?? ''));
-  const head = Buffer.from(`${JSON.stringify({ schemaVersion: BASES_SCHEMA, files: paths.map((p, i) => [p, bodies[i].length]) })}\n`, 'utf8');
-  const data = Buffer.concat([head, ...bodies]);
+  const shipped: string[] = [];
+  const rendered = new Map<string, string[]>();
+  for (const p of [...bases.keys()].sort()) {
+    const text = bases.get(p) ?? '';
+    const same = rendered.get(text);
+    if (knownText(text)) shipped.push(p);
+    else if (same) same.push(p);
+    else rendered.set(text, [p]);
+  }
+  const renderedPaths = [...rendered.values()].flat();
+  const body = (p: string): Buffer => knownText(bases.get(p) ?? '')?.bytes ?? encode(bases.get(p) ?? '');
+  const files = [...shipped, ...renderedPaths].map((p) => [p, body(p).length]);
   const z = zlib();
-  const params = { [z.constants.BROTLI_PARAM_QUALITY]: 0, [z.constants.BROTLI_PARAM_MODE]: z.constants.BROTLI_MODE_TEXT, [z.constants.BROTLI_PARAM_SIZE_HINT]: data.length };
-  return new Promise((resolve, reject) => z.brotliCompress(data, { params }, (err, out) => (err ? reject(err) : resolve(out))));
+  const head = z.gzipSync(`${JSON.stringify({ schemaVersion: BASES_SCHEMA, files })}\n`, { level: 1 });
+  const members = shipped.map((p) => knownText(bases.get(p) ?? '')!.gzipMember);
+  const rest = Buffer.concat(renderedPaths.map(body));
+  return new Promise((resolve, reject) =>
+    z.gzip(rest, { level: 6 }, (err, last) => (err ? reject(err) : resolve(Buffer.concat([head, ...members, last])))),
+  );
 }
 
 /**
@@ -183,21 +200,21 @@ export function parseManifest(text: string): Manifest {
   return { schemaVersion: raw.schemaVersion as number, packVersion: raw.packVersion, ...(digest ? { digest } : {}), files: files as ManifestEntry[] };
 }
 
-/** Reads the bases: this version's framed Brotli file, or the gzip JSON of ai-flow 0.1 (`legacy`). */
-export function parseBases(data: Buffer, legacy = false): Map<string, string> {
-  const file = legacy ? LEGACY_BASES_PATH : BASES_PATH;
+/** Reads the bases from `file`: this version's gzip members, the Brotli stream of schema 2, or the gzip JSON of ai-flow 0.1. */
+export function parseBases(data: Buffer, file: BasesPath = BASES_PATH): Map<string, string> {
   const corrupt = (): never => {
     throw new StateError(`${file} is corrupt`, 'restore it from version control; without it edited files cannot be merged');
   };
+  const brotli = file === '.ai-flow/bases.br';
   let raw: Buffer;
   try {
     const limit = { maxOutputLength: 256 * 1024 * 1024 };
-    raw = legacy ? zlib().gunzipSync(data, limit) : zlib().brotliDecompressSync(data, limit);
+    raw = brotli ? zlib().brotliDecompressSync(data, limit) : zlib().gunzipSync(data, limit);
   } catch {
     return corrupt();
   }
   const keep = (entries: [string, string][]) => new Map(entries.filter(([p]) => isInstallablePath(p)));
-  if (legacy) {
+  if (file === '.ai-flow/base.json.gz') {
     try {
       const json = JSON.parse(raw.toString('utf8')) as { files?: Record<string, unknown> };
       return keep(Object.entries(json.files ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));

@@ -11,11 +11,17 @@ import { fileURLToPath } from 'node:url';
 export function packRoot(): string {
   const override = process.env.AI_FLOW_PACK_DIR;
   if (override) return path.resolve(override);
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return packageRoot();
 }
 
 /** Set by the build: a digest of everything that decides what ai-flow writes (its code and shipped pack). */
 declare const __AI_FLOW_BUILD_DIGEST__: string | undefined;
+
+/** The folder of ai-flow's package.json: above dist/cli.cjs (the bundle), or above src/pack/ (the sources, in tests). */
+function packageRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return typeof __AI_FLOW_BUILD_DIGEST__ === 'string' ? path.resolve(here, '..') : path.resolve(here, '..', '..');
+}
 
 /**
  * What produced an installation's texts, when it can be known without rendering them: the
@@ -29,8 +35,7 @@ export function shippedDigest(): string | null {
 
 /** The CLI's own version (package.json next to dist/). */
 export function cliVersion(): string {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-  return readVersion(root) ?? '0.0.0';
+  return readVersion(packageRoot()) ?? '0.0.0';
 }
 
 /** The pack's version: its package.json, which for the shipped pack is the CLI's. */

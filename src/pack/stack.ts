@@ -9,7 +9,8 @@ import type { PackManifest } from './manifest.js';
 import { BUILTIN_NAME, MANIFEST_FILE, parsePackManifest } from './manifest.js';
 import type { PackProblem, PackSnapshot } from './load.js';
 import { layoutProblem } from './layout.js';
-import { cliVersion, packRoot, packVersion } from './locate.js';
+import { ImageTree } from './image.js';
+import { cliVersion, packRoot, packVersion, shippedDigest } from './locate.js';
 import { Pack } from './pack.js';
 import { satisfies } from './semver.js';
 import type { PackTree } from './tree.js';
@@ -90,7 +91,9 @@ function builtinLayer(problems: PackProblem[]): Layer {
       manifest = parsed;
     }
   }
-  return { label, manifest, tree: new FolderTree(root), builtin: true };
+  // The build's image of the pack when this is the bundled CLI's own pack; its folder otherwise.
+  const digest = shippedDigest();
+  return { label, manifest, tree: (digest && ImageTree.open(root, digest)) || new FolderTree(root), builtin: true };
 }
 
 function stackingProblems(layer: Layer, manifest: PackManifest, below: readonly Layer[], first: boolean): PackProblem[] {

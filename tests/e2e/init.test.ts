@@ -35,7 +35,7 @@ describe('ai-flow init, per project type', () => {
       expect(config.parts.map((p: { type: string; dir: string }) => `${p.type}@${p.dir}`)).toEqual(types.map((t) => `${t}@${types.length > 1 ? `apps/${t}` : '.'}`));
       expect(runCli(['doctor', dir]).code).toBe(0);
       const manifest = JSON.parse(read(dir, '.ai-flow/manifest.json'));
-      const managed = files.filter((f) => !['.ai-flow/ai-flow.json', '.ai-flow/manifest.json', '.ai-flow/bases.br'].includes(f));
+      const managed = files.filter((f) => !['.ai-flow/ai-flow.json', '.ai-flow/manifest.json', '.ai-flow/bases.gz'].includes(f));
       expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(managed);
     });
   }

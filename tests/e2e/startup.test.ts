@@ -1,29 +1,31 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, NODE, REPO, tmpDir } from '../helpers.js';
 
-/** Which bundled dist files contain code of a heavy dependency (from the build's metafile). */
-function heavyOutputs(): Map<string, string[]> {
-  const meta = JSON.parse(readFileSync(path.join(REPO, '.build/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-  const heavy = new Map<string, string[]>();
-  for (const [out, { inputs }] of Object.entries(meta.outputs)) {
-    const deps = ['@inquirer/', '/ora/', '/handlebars/'].filter((d) => Object.keys(inputs).some((i) => i.includes(`node_modules${d.startsWith('/') ? d : `/${d}`}`)));
-    if (deps.length > 0) heavy.set(path.join(REPO, out), deps);
-  }
-  return heavy;
+interface Meta {
+  inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
 }
 
-function loadedFiles(args: string[]): string[] {
-  const log = path.join(tmpDir(), 'loads.txt');
-  const r = spawnSync(NODE, ['--import', path.join(REPO, 'tests/fixtures/log-loads.mjs'), BIN, ...args], {
-    env: { ...process.env, AI_FLOW_LOAD_LOG: log },
-    encoding: 'utf8',
-  });
-  expect(r.status, r.stderr).toBe(0);
-  return readFileSync(log, 'utf8').trim().split('\n').filter((u) => u.startsWith('file:')).map((u) => decodeURIComponent(new URL(u).pathname));
+/**
+ * The modules whose code a command runs: the entry's static imports, followed to the end. The
+ * bundle is one script, but esbuild keeps every import() target lazy in it (an initialiser that
+ * runs on the first import()), so a module outside this closure is never evaluated.
+ */
+function evaluated(meta: Meta, entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (input: string): void => {
+    if (seen.has(input)) return;
+    seen.add(input);
+    for (const i of meta.inputs[input]?.imports ?? []) if (!i.external && i.kind !== 'dynamic-import') visit(i.path);
+  };
+  entries.forEach(visit);
+  return seen;
 }
+
+const HEAVY = ['node_modules/@inquirer/', 'node_modules/ora/', 'node_modules/handlebars/', 'src/tools/table.ts'];
+const heavyIn = (modules: Set<string>): string[] => HEAVY.filter((h) => [...modules].some((m) => m.includes(h)));
 
 function loadedBuiltins(args: string[]): string[] {
   const log = path.join(tmpDir(), 'builtins.txt');
@@ -36,42 +38,37 @@ function loadedBuiltins(args: string[]): string[] {
 }
 
 describe('startup stays light', () => {
-  const heavy = heavyOutputs();
+  const meta = JSON.parse(readFileSync(path.join(REPO, '.build/meta.json'), 'utf8')) as Meta;
 
-  it('the build really splits inquirer, ora and handlebars into their own chunks', () => {
-    const all = [...heavy.values()].flat();
-    expect(all).toEqual(expect.arrayContaining(['@inquirer/', '/ora/', '/handlebars/']));
-    expect(heavy.has(path.join(REPO, 'dist/main.js'))).toBe(false);
+  it('--help, init --help and pack lint --help evaluate none of inquirer, ora, handlebars or the tool table', () => {
+    // commander prints a command's help before its action imports anything.
+    expect(heavyIn(evaluated(meta, ['src/main.ts']))).toEqual([]);
   });
 
-  it.each([[['--help']], [['list']], [['init', '--help']], [['pack', 'lint', '--help']]])('%j loads none of them', (args) => {
-    const loaded = loadedFiles(args);
-    expect(loaded).toContain(path.join(REPO, 'dist/main.js'));
-    expect(loaded.filter((f) => heavy.has(f))).toEqual([]);
+  it('list evaluates the tool table and nothing else heavy; init evaluates handlebars (the checks can fail)', () => {
+    expect(heavyIn(evaluated(meta, ['src/main.ts', 'src/commands/list.ts']))).toEqual(['src/tools/table.ts']);
+    expect(heavyIn(evaluated(meta, ['src/main.ts', 'src/commands/init.ts']))).toContain('node_modules/handlebars/');
   });
 
-  it('--version loads nothing but the entry point', () => {
-    expect(loadedFiles(['--version'])).toEqual([BIN]);
-    expect(loadedFiles(['-v'])).toEqual([BIN]);
+  it('--version never reads the bundle', () => {
+    const pkg = tmpDir();
+    mkdirSync(path.join(pkg, 'bin'));
+    copyFileSync(BIN, path.join(pkg, 'bin', 'ai-flow.cjs'));
+    copyFileSync(path.join(REPO, 'package.json'), path.join(pkg, 'package.json'));
+    for (const flag of ['--version', '-v']) {
+      const r = spawnSync(NODE, [path.join(pkg, 'bin', 'ai-flow.cjs'), flag], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    }
+    // Without dist/ anything else cannot start: the check above can fail.
+    const help = spawnSync(NODE, [path.join(pkg, 'bin', 'ai-flow.cjs'), '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(1);
+    expect(help.stderr).toMatch(/cannot start: .*cli\.cjs.* — reinstall ai-flow/);
   });
 
-  it('--help does not load the AI tool table; list does (the check can fail)', () => {
-    const meta = JSON.parse(readFileSync(path.join(REPO, '.build/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-    const table = Object.entries(meta.outputs).find(([, o]) => 'src/tools/table.ts' in o.inputs)?.[0];
-    expect(table).toBeDefined();
-    const chunk = path.join(REPO, table!);
-    for (const args of [['--help'], ['init', '--help']]) expect(loadedFiles(args), args.join(' ')).not.toContain(chunk);
-    expect(loadedFiles(['list'])).toContain(chunk);
-  });
-
-  it('init does load them (the check can fail)', () => {
-    const loaded = loadedFiles(['init', tmpDir(), '--yes', '--dry-run']);
-    expect(loaded.some((f) => heavy.get(f)?.includes('/handlebars/'))).toBe(true);
-  });
-
-  // An ESM import of a built-in makes Node read every export of it (scripts/build.mjs): the
-  // crypto facade loads WebCrypto, the process facade opens stdin, stdout and stderr.
-  it('built-ins are loaded as the code uses them, not through their ESM facade (the check can fail)', () => {
+  // The bundle require()s built-ins where the code uses them: node:crypto without WebCrypto, and
+  // nothing of zlib or crypto for commands that neither compress nor hash.
+  it('built-ins are loaded as the code uses them (the check can fail)', () => {
     const init = loadedBuiltins(['init', tmpDir(), '--yes', '--type', 'fullstack', '--ai', 'all']);
     expect(init).toContain('internal/crypto/hash');
     expect(init).not.toContain('internal/crypto/webcrypto');
@@ -79,7 +76,57 @@ describe('startup stays light', () => {
       const loaded = loadedBuiltins(args);
       expect(loaded, args.join(' ')).toContain('fs');
       expect(loaded, args.join(' ')).not.toContain('zlib');
-      expect(loaded, args.join(' ')).not.toContain('internal/crypto/webcrypto');
+      expect(loaded, args.join(' ')).not.toContain('crypto');
     }
+  });
+});
+
+describe('the code cache (bin/ai-flow.cjs)', () => {
+  const run = (cache: string, args: string[], env: Record<string, string> = {}) =>
+    spawnSync(NODE, [BIN, ...args], { env: { ...process.env, AI_FLOW_CACHE_DIR: cache, ...env }, encoding: 'utf8' });
+  const files = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir) : []);
+
+  it('a command that succeeded leaves its cache; the next run uses it as it is', () => {
+    const cache = path.join(tmpDir(), 'cache');
+    const first = run(cache, ['list']);
+    expect(first.status, first.stderr).toBe(0);
+    const [name, ...more] = files(cache);
+    expect(more).toEqual([]);
+    expect(name).toMatch(new RegExp(`^code-[0-9a-f]{16}-v[0-9.]+-${process.platform}-${process.arch}-list\\.bin$`));
+    if (process.platform !== 'win32') {
+      expect(statSync(cache).mode & 0o777).toBe(0o700);
+      expect(statSync(path.join(cache, name)).mode & 0o777).toBe(0o600);
+    }
+    // A cache is written under a new name and renamed into place: the same inode means not rewritten.
+    const before = statSync(path.join(cache, name)).ino;
+    const again = run(cache, ['list']);
+    expect(again.stdout).toBe(first.stdout);
+    expect(statSync(path.join(cache, name)).ino).toBe(before);
+  });
+
+  it('a damaged cache is not used: the run is the same, and the cache is made again', () => {
+    const cache = path.join(tmpDir(), 'cache');
+    const clean = run(cache, ['list']);
+    const [name] = files(cache);
+    writeFileSync(path.join(cache, name), Buffer.alloc(4096, 7));
+    const r = run(cache, ['list']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(clean.stdout);
+    expect(readFileSync(path.join(cache, name)).equals(Buffer.alloc(4096, 7))).toBe(false);
+  });
+
+  it('a failed command, NODE_DISABLE_COMPILE_CACHE, or a folder others can write to: no cache', () => {
+    const cache = path.join(tmpDir(), 'cache');
+    expect(run(cache, ['init', tmpDir(), '--yes', '--type', 'nope']).status).toBe(2);
+    expect(files(cache)).toEqual([]);
+    expect(run(cache, ['list'], { NODE_DISABLE_COMPILE_CACHE: '1' }).status).toBe(0);
+    expect(files(cache)).toEqual([]);
+    if (process.platform === 'win32') return;
+    chmodSync(cache, 0o777);
+    expect(run(cache, ['list']).status).toBe(0);
+    expect(files(cache)).toEqual([]);
+    chmodSync(cache, 0o700);
+    expect(run(cache, ['list']).status).toBe(0);
+    expect(files(cache)).toHaveLength(1);
   });
 });

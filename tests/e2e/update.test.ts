@@ -2,7 +2,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brotliDecompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { parseBases } from '../../src/core/state.js';
 import { BIN, NODE, copyPack, copyTree, exists, listFiles, read, runCli, tmpDir, write } from '../helpers.js';
 
 /**
@@ -228,29 +229,35 @@ describe('ai-flow update (SPEC §6, end to end over two packs)', () => {
     expect(killedMidway, 'kills landed while files were being moved').toBeGreaterThanOrEqual(3);
   }, 180_000);
 
-  it('reads the gzip bases of ai-flow 0.1 to merge, then replaces them with the new file', () => {
+  it.each([
+    ['.ai-flow/bases.br', 'the Brotli framing of schema 2'],
+    ['.ai-flow/base.json.gz', 'the gzip JSON of ai-flow 0.1'],
+  ])('reads older bases (%s, %s) to merge, then replaces them with the new file', (older) => {
     const dir = installV1();
     editAsUser(dir);
-    // The 0.1 form: gzip of {"schemaVersion": 1, "files": {path: text}}.
-    const framed = brotliDecompressSync(readFileSync(path.join(dir, '.ai-flow/bases.br')));
-    const eol = framed.indexOf(10);
-    const head = JSON.parse(framed.subarray(0, eol).toString()) as { files: [string, number][] };
-    let at = eol + 1;
-    const files = Object.fromEntries(head.files.map(([p, n]) => [p, framed.toString('utf8', at, (at += n))]));
-    rmSync(path.join(dir, '.ai-flow/bases.br'));
-    writeFileSync(path.join(dir, '.ai-flow/base.json.gz'), gzipSync(JSON.stringify({ schemaVersion: 1, files })));
+    const bases = parseBases(readFileSync(path.join(dir, '.ai-flow/bases.gz')));
+    rmSync(path.join(dir, '.ai-flow/bases.gz'));
+    if (older === '.ai-flow/bases.br') {
+      // Schema 2: a JSON header line of [path, byte length], then the texts, all in one Brotli stream.
+      const bodies = [...bases.values()].map((t) => Buffer.from(t, 'utf8'));
+      const head = JSON.stringify({ schemaVersion: 2, files: [...bases.keys()].map((p, i) => [p, bodies[i].length]) });
+      writeFileSync(path.join(dir, older), brotliCompressSync(Buffer.concat([Buffer.from(`${head}\n`), ...bodies])));
+    } else {
+      // 0.1: gzip of {"schemaVersion": 1, "files": {path: text}}.
+      writeFileSync(path.join(dir, older), gzipSync(JSON.stringify({ schemaVersion: 1, files: Object.fromEntries(bases) })));
+    }
     const r = runCli(['update', dir, '--json'], withPack(v2));
     expect(actions(r.stdout)[`${P}x-merge.md`]).toBe('merge');
-    expect(exists(dir, '.ai-flow/base.json.gz')).toBe(false);
-    expect(exists(dir, '.ai-flow/bases.br')).toBe(true);
+    expect(exists(dir, older)).toBe(false);
+    expect(exists(dir, '.ai-flow/bases.gz')).toBe(true);
   });
 
   it('without the base texts, an edited and changed file is marked as a conflict, never overwritten', () => {
     const dir = installV1();
     editAsUser(dir);
-    rmSync(path.join(dir, '.ai-flow/bases.br'));
+    rmSync(path.join(dir, '.ai-flow/bases.gz'));
     const r = runCli(['update', dir, '--json'], withPack(v2));
-    expect(r.stderr).toMatch(/bases\.br is missing/);
+    expect(r.stderr).toMatch(/bases\.gz is missing/);
     expect(actions(r.stdout)[`${P}x-merge.md`]).toBe('conflict');
     expect(read(dir, `${P}x-merge.md`)).toContain('line 2 mine');
     expect(read(dir, `${P}x-merge.md`)).toContain('line 10 v2');

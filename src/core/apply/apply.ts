@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { FsError } from '../../errors.js';
 import { forgetPaths, kindAt, readRegularFile, under } from '../fs-safe.js';
+import { sha256Bytes } from '../hash.js';
 import type { Plan } from '../plan.js';
-import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, LEGACY_BASES_PATH, MANIFEST_PATH, serializeBases, serializeManifest } from '../state.js';
+import { AI_FLOW_DIR, BASES_PATH, CONFIG_PATH, MANIFEST_PATH, OLDER_BASES_PATHS, serializeBases, serializeManifest } from '../state.js';
+import { knownText } from '../known-texts.js';
 import type { Journal, RunFolder, Step } from './journal.js';
 import { createRunFolder, findRuns, removeRunFolder, stagedPath, writeJournal } from './journal.js';
 import type { PlannedTouch } from './preflight.js';
@@ -48,7 +49,7 @@ export async function applyPlan(root: string, plan: Plan, state: StateFiles | nu
   const encoded = new Map<string, Buffer>();
   const bytes = (text: string): Buffer => {
     let data = encoded.get(text);
-    if (!data) encoded.set(text, (data = Buffer.from(text, 'utf8')));
+    if (!data) encoded.set(text, (data = knownText(text)?.bytes ?? Buffer.from(text, 'utf8')));
     return data;
   };
   // Compressing the bases runs on Node's thread pool while the other texts are staged.
@@ -69,8 +70,8 @@ export async function applyPlan(root: string, plan: Plan, state: StateFiles | nu
   } else {
     for (const own of [BASES_PATH, CONFIG_PATH, MANIFEST_PATH]) steps.push({ target: own, staged: null, before: null, own: true });
   }
-  // The bases of ai-flow 0.1 are now in BASES_PATH: the old file goes.
-  if (kindAt(path.join(root, LEGACY_BASES_PATH)) === 'file') steps.push({ target: LEGACY_BASES_PATH, staged: null, before: null, own: true });
+  // The bases of earlier versions are now in BASES_PATH: their files go.
+  for (const older of OLDER_BASES_PATHS) if (kindAt(path.join(root, older)) === 'file') steps.push({ target: older, staged: null, before: null, own: true });
   writeJournal(folder, { ...about, steps });
   // From here the project changes: nothing read before is taken as still true.
   forgetPaths();
@@ -135,7 +136,7 @@ function hashOf(root: string, rel: string): string | null {
   if (kindAt(abs) === 'missing') return null;
   try {
     const data = readRegularFile(abs, 64 * 1024 * 1024);
-    return data ? createHash('sha256').update(data).digest('hex') : null;
+    return data ? sha256Bytes(data) : null;
   } catch {
     return null;
   }

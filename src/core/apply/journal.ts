@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { kindAt, readRegularFile } from '../fs-safe.js';
+import { randomHex } from '../hash.js';
 import { isInstallablePath } from '../path-set.js';
 import { AI_FLOW_DIR, isRecord, LEGACY_STAGING, RUN_PREFIX, STATE_PATHS } from '../state.js';
 import { shown } from '../../values.js';
@@ -44,7 +44,7 @@ const JOURNAL_FILE = 'journal.json';
 const MAX_JOURNAL = 16 * 1024 * 1024;
 
 export function createRunFolder(root: string): RunFolder {
-  const runId = randomBytes(8).toString('hex');
+  const runId = randomHex(8);
   const rel = `${AI_FLOW_DIR}/${RUN_PREFIX}${runId}`;
   const abs = path.join(root, rel);
   // mkdir without `recursive` fails if anything is there: the folder is new and ours.

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { linkSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CheckFailedError } from '../../errors.js';
 import { forgetPaths, readRegularFile } from '../fs-safe.js';
+import { randomHex } from '../hash.js';
 import { AI_FLOW_DIR, LOCK_PATH } from '../state.js';
 import { ensureDir, ensureRoot, writeNew } from './write.js';
 
@@ -123,7 +123,7 @@ function isStale(holder: Holder): boolean {
  * meanwhile, that run's lock is put back (link: never over a newer one).
  */
 function takeOver(lockAbs: string, stale: Holder): boolean {
-  const aside = `${lockAbs}.stale-${randomBytes(6).toString('hex')}`;
+  const aside = `${lockAbs}.stale-${randomHex(6)}`;
   try {
     renameSync(lockAbs, aside);
   } catch {

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { rememberText } from '../../src/core/known-texts.js';
+import { sha256 } from '../../src/core/hash.js';
+import { parseBases, serializeBases } from '../../src/core/state.js';
+import { ImageTree } from '../../src/pack/image.js';
+import { REPO } from '../helpers.js';
+
+describe('the bases file (schema 3: gzip members)', () => {
+  it('round-trips texts, with shipped ones copied as their build-time member and repeated texts side by side', async () => {
+    const shipped = '# A shipped prompt\n\nTé✓xt that ships.\n';
+    const member = gzipSync(Buffer.from(shipped, 'utf8'), { level: 9 });
+    rememberText(shipped, { sha256: 'f'.repeat(64), bytes: Buffer.from(shipped, 'utf8'), gzipMember: member });
+    const bases = new Map([
+      ['.claude/skills/flow-work/SKILL.md', 'skill text\n'],
+      ['.ai-flow/prompts/shared/flow-work.md', shipped],
+      ['AGENTS.md', 'agents\n'],
+      ['.kiro/skills/flow-work/SKILL.md', 'skill text\n'],
+    ]);
+    const data = await serializeBases(bases);
+    expect([...parseBases(data)].sort()).toEqual([...bases].sort());
+    // The shipped text's member is in the file byte for byte: it was not compressed again.
+    expect(data.includes(member)).toBe(true);
+    const raw = gunzipSync(data).toString('utf8');
+    const head = JSON.parse(raw.slice(0, raw.indexOf('\n'))) as { schemaVersion: number; files: [string, number][] };
+    expect(head.schemaVersion).toBe(3);
+    expect(head.files.map(([p]) => p)).toEqual([
+      '.ai-flow/prompts/shared/flow-work.md',
+      '.claude/skills/flow-work/SKILL.md',
+      '.kiro/skills/flow-work/SKILL.md',
+      'AGENTS.md',
+    ]);
+  });
+
+  it('a truncated or foreign file is corrupt (exit 4), never half read', async () => {
+    const data = await serializeBases(new Map([['AGENTS.md', 'x\n'.repeat(1000)]]));
+    expect(() => parseBases(data.subarray(0, data.length - 9))).toThrow(/bases\.gz is corrupt/);
+    expect(() => parseBases(Buffer.from('not gzip'))).toThrow(/bases\.gz is corrupt/);
+  });
+});
+
+describe('the pack image (dist/pack-image.bin, made by the build)', () => {
+  // The build that made the image (the bundle built by `npm test` carries the same digest).
+  const image = readFileSync(path.join(REPO, 'dist/pack-image.bin'));
+  const { digest } = JSON.parse(image.toString('utf8', 0, image.indexOf(10))) as { digest: string };
+
+  it('holds every file of prompts/ and templates/ as it is, with its sha256 and a gzip member of it', () => {
+    const image = ImageTree.open(REPO, digest);
+    expect(image).not.toBeNull();
+    for (const dir of ['prompts/shared', 'templates/commands']) {
+      const files = image!.listDir(dir);
+      expect(files.length).toBeGreaterThan(3);
+      for (const rel of files) {
+        const text = image!.read(`${dir}/${rel}`)!;
+        expect(text, rel).toBe(readFileSync(path.join(REPO, dir, rel), 'utf8'));
+        // sha256() answers from the image's facts; they must be the text's real hash.
+        expect(sha256(text), rel).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      }
+    }
+  });
+
+  it('is not used for another build', () => {
+    expect(ImageTree.open(REPO, '0'.repeat(64))).toBeNull();
+  });
+});
