@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import Handlebars from 'handlebars';
 import { build } from 'esbuild';
+import wabtModule from 'wabt';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', repo, '--noEmit'], { stdio: 'inherit' });
@@ -87,6 +88,14 @@ function packImage(digest) {
   return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...files.map(([, data]) => data), ...members]);
 }
 
+/** src/core/sha256.wat assembled, as the source of a module exporting its bytes. */
+async function sha256WasmModule() {
+  const wabt = await wabtModule();
+  const parsed = wabt.parseWat('sha256.wat', readFileSync(path.join(repo, 'src/core/sha256.wat'), 'utf8'));
+  parsed.validate();
+  return `export default Buffer.from(${JSON.stringify(Buffer.from(parsed.toBinary({}).buffer).toString('base64'))}, 'base64');\n`;
+}
+
 const dist = path.join(repo, 'dist');
 const readable = process.env.AI_FLOW_BUILD_READABLE === '1';
 const digest = buildDigest();
@@ -136,6 +145,12 @@ const result = await build({
     setup(b) {
       b.onResolve({ filter: /^ai-flow:precompiled$/ }, () => ({ path: 'precompiled', namespace: 'ai-flow' }));
       b.onLoad({ filter: /.*/, namespace: 'ai-flow' }, () => ({ contents: precompiledModule(), loader: 'js' }));
+    },
+  }, {
+    name: 'sha256-wasm',
+    setup(b) {
+      b.onResolve({ filter: /^ai-flow:sha256-wasm$/ }, () => ({ path: 'sha256-wasm', namespace: 'ai-flow-wasm' }));
+      b.onLoad({ filter: /.*/, namespace: 'ai-flow-wasm' }, async () => ({ contents: await sha256WasmModule(), loader: 'js' }));
     },
   }, {
     name: 'no-source-map',

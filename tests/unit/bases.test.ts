@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { rememberText } from '../../src/core/known-texts.js';
-import { sha256 } from '../../src/core/hash.js';
+import { sha256, sha256Bytes } from '../../src/core/hash.js';
 import { parseBases, serializeBases } from '../../src/core/state.js';
 import { ImageTree } from '../../src/pack/image.js';
 import { REPO } from '../helpers.js';
@@ -64,5 +64,21 @@ describe('the pack image (dist/pack-image.bin, made by the build)', () => {
 
   it('is not used for another build', () => {
     expect(ImageTree.open(REPO, '0'.repeat(64))).toBeNull();
+  });
+});
+
+describe('sha256 in WebAssembly (src/core/sha256.wat)', () => {
+  it('gives node:crypto’s digest for every length around the block and padding edges, and for UTF-8 text', () => {
+    const bytes = Buffer.alloc(300);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131 + 7) & 255;
+    for (let n = 0; n <= 300; n++) {
+      const data = bytes.subarray(0, n);
+      expect(sha256Bytes(data), `length ${n}`).toBe(createHash('sha256').update(data).digest('hex'));
+    }
+    for (const text of ['', 'abc', 'Té✓xt 🙂 with astral and\r\nCRLF', 'x'.repeat(200_000), '\ufeffBOM first']) {
+      expect(sha256(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+    // FIPS 180-4 example: "abc".
+    expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
