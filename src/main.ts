@@ -1,6 +1,6 @@
 import { AiFlowError } from './errors.js';
 import { buildProgram } from './cli.js';
-import { printJson } from './output.js';
+import { loadColors, printJson } from './output.js';
 
 /** The entry point: the only place that sets the process exit code (SPEC §7). */
 async function main(argv: string[]): Promise<void> {
@@ -14,6 +14,7 @@ async function main(argv: string[]): Promise<void> {
     exitCode = code;
   });
   try {
+    await loadColors();
     await program.parseAsync(argv);
     process.exitCode = exitCode;
   } catch (err) {

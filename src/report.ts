@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './output.js';
 import type { Action, Plan } from './core/plan.js';
 import { isRecord } from './core/state.js';
 
@@ -59,7 +59,7 @@ const isUnchanged = (a: ReportedAction): boolean => a.action === 'skip' && !a.us
  * The changes as text; unchanged files are only counted (in the summary line). `full` (dry run,
  * --verbose) lists every changed path; otherwise created files are grouped by folder.
  */
-export function formatPlan(actions: readonly ReportedAction[], c: ChalkInstance, full: boolean): string {
+export function formatPlan(actions: readonly ReportedAction[], c: Colors, full: boolean): string {
   const lines: string[] = [];
   const label = (a: ReportedAction): string => {
     const colour = a.action === 'conflict' || a.action === 'refuse' ? c.red : a.action === 'create' || a.action === 'update' || a.action === 'merge' ? c.green : a.action === 'delete' ? c.yellow : c.dim;
@@ -87,7 +87,7 @@ function groupOf(p: string): string {
   return parts.length <= depth ? p : `${parts.slice(0, depth).join('/')}/`;
 }
 
-export function formatSummary(s: Summary, c: ChalkInstance): string {
+export function formatSummary(s: Summary, c: Colors): string {
   const parts: string[] = [];
   const add = (n: number, word: string, colour: (t: string) => string): void => {
     if (n > 0) parts.push(colour(`${n} ${word}`));
