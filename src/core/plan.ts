@@ -4,7 +4,7 @@ import type { FileText } from './text.js';
 import { toLf, withEol } from './text.js';
 import type { Manifest, ManifestEntry } from './state.js';
 import { findBlock, removeBlock, upsertBlock } from './blocks.js';
-import { sha256 } from './hash.js';
+import { sha256, sha256Bytes } from './hash.js';
 import { mergeThreeWay } from './merge.js';
 
 export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'keep' | 'delete' | 'skip';
@@ -186,6 +186,9 @@ export function planUnchanged(manifest: Manifest, disk: ReadonlyMap<string, Disk
     const found = disk.get(entry.path) ?? MISSING;
     if (found.kind === 'missing') return at('skip', 'deleted by you; left deleted (--restore brings it back)', { userDeleted: true });
     if (found.kind === 'refused') return at('skip', found.reason, { refused: true });
+    if (entry.owner === 'file' && found.file.lfBytes) {
+      return sha256Bytes(found.file.lfBytes) === entry.sha256 ? at('skip', 'up to date') : at('keep', 'edited by you; pack unchanged');
+    }
     let current = found.file.text;
     if (entry.owner === 'block') {
       let block;

@@ -10,6 +10,8 @@ export interface FileText {
   text: string;
   bom: boolean;
   eol: '\n' | '\r\n';
+  /** The bytes as read, when they are exactly the UTF-8 of the LF text (no BOM, no CRLF): hashed as they are. */
+  lfBytes?: Buffer;
 }
 
 /** Decodes UTF-8 text; null for anything else (Latin-1, UTF-16, binary with NUL bytes). */
@@ -18,7 +20,8 @@ export function decodeText(buf: Buffer): FileText | null {
   let text = buf.toString('utf8');
   const bom = text.startsWith('\ufeff');
   if (bom) text = text.slice(1);
-  return { text, bom, eol: text.includes('\r\n') ? dominantEol(text) : '\n' };
+  if (text.includes('\r\n')) return { text, bom, eol: dominantEol(text) };
+  return { text, bom, eol: '\n', ...(bom ? {} : { lfBytes: buf }) };
 }
 
 /** CRLF when most line breaks are CRLF (a file git converted with core.autocrlf), else LF. */

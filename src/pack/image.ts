@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rememberText } from '../core/known-texts.js';
+import { packRoot, shippedDigest } from './locate.js';
 import type { PackTree } from './tree.js';
 
 /** Where the build writes the image of the shipped pack (scripts/build.mjs, packImage). */
@@ -70,4 +71,15 @@ export class ImageTree implements PackTree {
     rememberText(text, { sha256: e.sha256, bytes, gzipMember: this.data.subarray(e.memberStart, e.memberStart + e.memberSize) });
     return text;
   }
+}
+
+let shipped: ImageTree | null | undefined;
+
+/** The image of the CLI's own pack, opened once per run; null for unbundled sources or a pack standing in for it (AI_FLOW_PACK_DIR). */
+export function shippedImage(): ImageTree | null {
+  if (shipped === undefined) {
+    const digest = shippedDigest();
+    shipped = digest ? ImageTree.open(packRoot(), digest) : null;
+  }
+  return shipped;
 }

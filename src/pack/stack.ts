@@ -9,8 +9,8 @@ import type { PackManifest } from './manifest.js';
 import { BUILTIN_NAME, MANIFEST_FILE, parsePackManifest } from './manifest.js';
 import type { PackProblem, PackSnapshot } from './load.js';
 import { layoutProblem } from './layout.js';
-import { ImageTree } from './image.js';
-import { cliVersion, packRoot, packVersion, shippedDigest } from './locate.js';
+import { shippedImage } from './image.js';
+import { cliVersion, packRoot, packVersion } from './locate.js';
 import { Pack } from './pack.js';
 import { satisfies } from './semver.js';
 import type { PackTree } from './tree.js';
@@ -92,8 +92,7 @@ function builtinLayer(problems: PackProblem[]): Layer {
     }
   }
   // The build's image of the pack when this is the bundled CLI's own pack; its folder otherwise.
-  const digest = shippedDigest();
-  return { label, manifest, tree: (digest && ImageTree.open(root, digest)) || new FolderTree(root), builtin: true };
+  return { label, manifest, tree: shippedImage() ?? new FolderTree(root), builtin: true };
 }
 
 function stackingProblems(layer: Layer, manifest: PackManifest, below: readonly Layer[], first: boolean): PackProblem[] {
