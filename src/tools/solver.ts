@@ -50,12 +50,31 @@ function readIndex(t: ToolRow): Map<string, Read> {
 /**
  * The entries under which `t` lists each command, given the written places: one per command
  * file; skills merged into one entry or one per folder, as the tool does; and where the tool
- * lets a command and a skill of one name shadow each other, only the kind that wins.
+ * lets a command and a skill of one name shadow each other, only the kind that wins. The
+ * answer depends only on which of the places the tool reads are written: it is worked out once
+ * per such combination (the search asks for the same ones over and over). Callers never change it.
  */
-export function listings(t: ToolRow, written: Written | ReadonlySet<string>): Listing[] {
+export function listings(t: ToolRow, written: Written | ReadonlySet<string>): readonly Listing[] {
+  const index = readIndex(t);
+  let mask = 0;
+  let bit = 1;
+  for (const loc of index.keys()) {
+    if (written.has(loc)) mask |= bit;
+    bit *= 2;
+  }
+  let known = LISTED.get(t);
+  if (!known) LISTED.set(t, (known = new Map()));
+  let seen = known.get(mask);
+  if (!seen) known.set(mask, (seen = listingsOf(t, index, written)));
+  return seen;
+}
+
+const LISTED = new WeakMap<ToolRow, Map<number, readonly Listing[]>>();
+
+function listingsOf(t: ToolRow, index: ReadonlyMap<string, Read>, written: Written | ReadonlySet<string>): readonly Listing[] {
   const commands: Listing[] = [];
   const skills: { loc: string; serves: boolean }[] = [];
-  for (const [loc, read] of readIndex(t)) {
+  for (const [loc, read] of index) {
     if (!written.has(loc)) continue;
     if (read.skill) skills.push({ loc, serves: read.serves });
     else commands.push({ location: loc, invoke: read.invoke, serves: read.serves, skill: false, sources: [loc] });
