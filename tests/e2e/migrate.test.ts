@@ -25,7 +25,7 @@ async function oldInstall(tool: string, oldId: string, moves: [from: string, to:
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   const basesPath = path.join(dir, BASES_PATH);
   const bases = parseBases(readFileSync(basesPath));
-  writeFileSync(basesPath, await serializeBases(new Map([...bases].map(([p, t]) => [old(p), t]))));
+  writeFileSync(basesPath, serializeBases(new Map([...bases].map(([p, t]) => [old(p), t]))));
   const configPath = path.join(dir, '.ai-flow/ai-flow.json');
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as { tools: string[]; delivery?: string };
   config.tools = [oldId];

@@ -10,7 +10,7 @@ import { ImageTree } from '../../src/pack/image.js';
 import { REPO } from '../helpers.js';
 
 describe('the bases file (schema 3: gzip members)', () => {
-  it('round-trips texts, with shipped ones copied as their build-time member and repeated texts side by side', async () => {
+  it('round-trips texts, with shipped ones copied as their build-time member and repeated texts side by side', () => {
     const shipped = '# A shipped prompt\n\nTé✓xt that ships.\n';
     const member = gzipSync(Buffer.from(shipped, 'utf8'), { level: 9 });
     rememberText(shipped, { sha256: 'f'.repeat(64), bytes: Buffer.from(shipped, 'utf8'), gzipMember: member });
@@ -20,7 +20,7 @@ describe('the bases file (schema 3: gzip members)', () => {
       ['AGENTS.md', 'agents\n'],
       ['.kiro/skills/flow-work/SKILL.md', 'skill text\n'],
     ]);
-    const data = await serializeBases(bases);
+    const data = serializeBases(bases);
     expect([...parseBases(data)].sort()).toEqual([...bases].sort());
     // The shipped text's member is in the file byte for byte: it was not compressed again.
     expect(data.includes(member)).toBe(true);
@@ -35,8 +35,8 @@ describe('the bases file (schema 3: gzip members)', () => {
     ]);
   });
 
-  it('a truncated or foreign file is corrupt (exit 4), never half read', async () => {
-    const data = await serializeBases(new Map([['AGENTS.md', 'x\n'.repeat(1000)]]));
+  it('a truncated or foreign file is corrupt (exit 4), never half read', () => {
+    const data = serializeBases(new Map([['AGENTS.md', 'x\n'.repeat(1000)]]));
     expect(() => parseBases(data.subarray(0, data.length - 9))).toThrow(/bases\.gz is corrupt/);
     expect(() => parseBases(Buffer.from('not gzip'))).toThrow(/bases\.gz is corrupt/);
   });

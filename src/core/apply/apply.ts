@@ -52,7 +52,6 @@ export async function applyPlan(root: string, plan: Plan, state: StateFiles | nu
     if (!data) encoded.set(text, (data = knownText(text)?.bytes ?? Buffer.from(text, 'utf8')));
     return data;
   };
-  // Compressing the bases runs on Node's thread pool while the other texts are staged.
   const bases = state ? serializeBases(plan.bases, bytes) : null;
   const folder = createRunFolder(root);
   const steps: Step[] = [];
@@ -64,7 +63,7 @@ export async function applyPlan(root: string, plan: Plan, state: StateFiles | nu
   for (const a of plan.actions) if (typeof a.write === 'string') stage(a.path, bytes(a.write), false);
   for (const a of plan.actions) if (a.write === null) steps.push({ target: a.path, staged: null, before: hashOf(root, a.path), own: false });
   if (state && bases) {
-    stage(BASES_PATH, await bases, true);
+    stage(BASES_PATH, bases, true);
     stage(CONFIG_PATH, state.config, true);
     stage(MANIFEST_PATH, serializeManifest({ schemaVersion: 1, packVersion: state.packVersion, ...(state.digest ? { digest: state.digest } : {}), files: plan.manifest }), true);
   } else {
