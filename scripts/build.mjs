@@ -66,10 +66,10 @@ function buildDigest() {
 /**
  * The pack image (dist/pack-image.bin, read by src/pack/image.ts): every file of prompts/ and
  * templates/ with what an install needs of it worked out once, here: its bytes, their sha256
- * and a gzip member of them. An install then reads one file instead of a hundred, hashes and
- * compresses only the texts it renders, and writes each shipped text's merge base as the member
- * made here. Layout: a JSON line {format, digest, files: [[path, size, sha256, gzipSize]…]},
- * then every file's bytes in that order, then every member in that order.
+ * and a gzip member of them. An install then reads only the files it installs, from one file,
+ * hashes and compresses only the texts it renders, and writes each shipped text's merge base
+ * as the member made here. Layout: a JSON line {format, digest, files: [[path, size, sha256,
+ * gzipSize]…]}, then for each file in that order its bytes and its member.
  */
 function packImage(digest) {
   const files = [];
@@ -84,8 +84,8 @@ function packImage(digest) {
   // The run reads each file as UTF-8 text: bytes that do not survive that would get a wrong hash.
   for (const [rel, data] of files) if (!Buffer.from(data.toString('utf8'), 'utf8').equals(data)) throw new Error(`${rel} is not valid UTF-8`);
   const members = files.map(([, data]) => gzipSync(data, { level: 9 }));
-  const head = { format: 1, digest, files: files.map(([rel, data], i) => [rel, data.length, createHash('sha256').update(data).digest('hex'), members[i].length]) };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...files.map(([, data]) => data), ...members]);
+  const head = { format: 2, digest, files: files.map(([rel, data], i) => [rel, data.length, createHash('sha256').update(data).digest('hex'), members[i].length]) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...files.flatMap(([, data], i) => [data, members[i]])]);
 }
 
 /** src/core/sha256.wat assembled, as the source of a module exporting its bytes. */

@@ -1,6 +1,7 @@
 import type { Answers } from '../types.js';
 import { typesOf } from '../types.js';
 import { packVersion, shippedDigest } from '../pack/locate.js';
+import { shippedImage } from '../pack/image.js';
 import { assertInstallable, packFor, stackLabel } from '../pack/use.js';
 import { Renderer } from '../core/render.js';
 import { desiredFiles } from '../core/desired.js';
@@ -66,6 +67,8 @@ function planIfUnchanged(root: string, answers: Answers, state: InstalledState, 
   if (!manifest || manifest.digest !== digest || manifest.packVersion !== version || !bases.present) return null;
   const config = serializeConfig(answers, version);
   if (toLf(readProjectFile(root, CONFIG_PATH) ?? '') !== config) return null;
+  // Open the shipped pack's image: unedited prompts are then recognised by their bytes (known-texts.ts).
+  shippedImage();
   const plan = planUnchanged(manifest, readDisk(root, manifest.files.map((f) => f.path)));
   return { plan, config, packVersion: version, digest, noop: true };
 }

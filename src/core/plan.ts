@@ -5,6 +5,7 @@ import { toLf, withEol } from './text.js';
 import type { Manifest, ManifestEntry } from './state.js';
 import { findBlock, removeBlock, upsertBlock } from './blocks.js';
 import { sha256, sha256Bytes } from './hash.js';
+import { shippedBytes } from './known-texts.js';
 import { mergeThreeWay } from './merge.js';
 
 export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'keep' | 'delete' | 'skip';
@@ -187,7 +188,10 @@ export function planUnchanged(manifest: Manifest, disk: ReadonlyMap<string, Disk
     if (found.kind === 'missing') return at('skip', 'deleted by you; left deleted (--restore brings it back)', { userDeleted: true });
     if (found.kind === 'refused') return at('skip', found.reason, { refused: true });
     if (entry.owner === 'file' && found.file.lfBytes) {
-      return sha256Bytes(found.file.lfBytes) === entry.sha256 ? at('skip', 'up to date') : at('keep', 'edited by you; pack unchanged');
+      // The file's bytes are its LF text: the same bytes as a shipped file with that hash are that hash.
+      const bytes = found.file.lfBytes;
+      const same = shippedBytes(entry.sha256)?.equals(bytes) || sha256Bytes(bytes) === entry.sha256;
+      return same ? at('skip', 'up to date') : at('keep', 'edited by you; pack unchanged');
     }
     let current = found.file.text;
     if (entry.owner === 'block') {

@@ -14,14 +14,27 @@ export interface FileText {
   lfBytes?: Buffer;
 }
 
+const CRLF = Buffer.from('\r\n');
+
 /** Decodes UTF-8 text; null for anything else (Latin-1, UTF-16, binary with NUL bytes). */
 export function decodeText(buf: Buffer): FileText | null {
   if (!isUtf8(buf) || buf.includes(0)) return null;
-  let text = buf.toString('utf8');
-  const bom = text.startsWith('\ufeff');
-  if (bom) text = text.slice(1);
-  if (text.includes('\r\n')) return { text, bom, eol: dominantEol(text) };
-  return { text, bom, eol: '\n', ...(bom ? {} : { lfBytes: buf }) };
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  // CR LF never occurs inside a multi-byte UTF-8 sequence: found in the bytes, it is in the text.
+  if (buf.includes(CRLF)) {
+    const text = buf.toString('utf8', bom ? 3 : 0);
+    return { text, bom, eol: dominantEol(text) };
+  }
+  // Decoded when first asked for: an unedited file is often judged by its bytes alone.
+  let text: string | undefined;
+  return {
+    get text() {
+      return (text ??= buf.toString('utf8', bom ? 3 : 0));
+    },
+    bom,
+    eol: '\n',
+    ...(bom ? {} : { lfBytes: buf }),
+  };
 }
 
 /** CRLF when most line breaks are CRLF (a file git converted with core.autocrlf), else LF. */

@@ -1,59 +1,71 @@
-import { readFileSync } from 'node:fs';
+import { openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { rememberText } from '../core/known-texts.js';
+import { rememberShippedBytes, rememberText } from '../core/known-texts.js';
+import { StateError } from '../errors.js';
 import { packRoot, shippedDigest } from './locate.js';
 import type { PackTree } from './tree.js';
 
 /** Where the build writes the image of the shipped pack (scripts/build.mjs, packImage). */
 export const IMAGE_FILE = 'dist/pack-image.bin';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface ImageEntry {
+  /** Offset of the file's bytes; its gzip member follows them. */
   start: number;
   size: number;
   sha256: string;
-  memberStart: number;
   memberSize: number;
 }
 
 /**
  * The shipped pack as the build left it in one file: each file's bytes, with their sha256 and a
- * gzip member of them worked out at build time. Reading a file tells known-texts.ts those
- * facts, so an install neither hashes nor compresses a shipped text. Trusted like the bundle
- * beside it; `image` returns null (read the folder instead) for an image from another build.
+ * gzip member of them worked out at build time. Only the files a run asks for are read. Reading
+ * one tells known-texts.ts those facts, so an install neither hashes nor compresses a shipped
+ * text. Trusted like the bundle beside it; `open` gives null (read the folder instead) for an
+ * image from another build.
  */
 export class ImageTree implements PackTree {
+  private readonly bySha = new Map<string, ImageEntry>();
+
   private constructor(
-    private readonly data: Buffer,
+    private readonly fd: number,
     private readonly entries: ReadonlyMap<string, ImageEntry>,
-  ) {}
+  ) {
+    for (const e of entries.values()) this.bySha.set(e.sha256, e);
+  }
 
   /** The image in `root`, when it was made by the build with `digest`; null otherwise. */
   static open(root: string, digest: string): ImageTree | null {
-    let data: Buffer;
+    let fd: number;
     try {
-      data = readFileSync(path.join(root, IMAGE_FILE));
+      fd = openSync(path.join(root, IMAGE_FILE), 'r');
     } catch {
       return null;
     }
-    const eol = data.indexOf(10);
-    let head: { format?: unknown; digest?: unknown; files?: unknown };
+    // The header line: read in chunks until its end (about 20 KB).
+    let head = Buffer.alloc(0);
+    let eol = -1;
+    while (eol < 0) {
+      const chunk = Buffer.allocUnsafe(32 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, head.length);
+      if (n === 0) return null;
+      head = Buffer.concat([head, chunk.subarray(0, n)]);
+      eol = head.indexOf(10);
+    }
+    let parsed: { format?: unknown; digest?: unknown; files?: unknown };
     try {
-      head = JSON.parse(data.toString('utf8', 0, eol < 0 ? 0 : eol)) as typeof head;
+      parsed = JSON.parse(head.toString('utf8', 0, eol)) as typeof parsed;
     } catch {
       return null;
     }
-    if (head.format !== FORMAT || head.digest !== digest || !Array.isArray(head.files)) return null;
-    const rows = head.files as [string, number, string, number][];
+    if (parsed.format !== FORMAT || parsed.digest !== digest || !Array.isArray(parsed.files)) return null;
     const entries = new Map<string, ImageEntry>();
     let at = eol + 1;
-    let member = at + rows.reduce((sum, r) => sum + r[1], 0);
-    for (const [file, size, sha256, memberSize] of rows) {
-      entries.set(file, { start: at, size, sha256, memberStart: member, memberSize });
-      at += size;
-      member += memberSize;
+    for (const [file, size, sha256, memberSize] of parsed.files as [string, number, string, number][]) {
+      entries.set(file, { start: at, size, sha256, memberSize });
+      at += size + memberSize;
     }
-    return member === data.length ? new ImageTree(data, entries) : null;
+    return new ImageTree(fd, entries);
   }
 
   listDir(dir: string): string[] {
@@ -66,20 +78,43 @@ export class ImageTree implements PackTree {
   read(file: string): string | undefined {
     const e = this.entries.get(file);
     if (!e) return undefined;
-    const bytes = this.data.subarray(e.start, e.start + e.size);
+    const both = this.load(e);
+    const bytes = both.subarray(0, e.size);
     const text = bytes.toString('utf8');
-    rememberText(text, { sha256: e.sha256, bytes, gzipMember: this.data.subarray(e.memberStart, e.memberStart + e.memberSize) });
+    rememberText(text, { sha256: e.sha256, bytes, gzipMember: both.subarray(e.size) });
     return text;
+  }
+
+  /** The bytes of the shipped file whose sha256 is `sha256`, if there is one. */
+  bytesWithHash(sha256: string): Buffer | undefined {
+    const e = this.bySha.get(sha256);
+    return e ? this.load(e).subarray(0, e.size) : undefined;
+  }
+
+  /** A file's bytes and member, read in one go. */
+  private load(e: ImageEntry): Buffer {
+    const data = Buffer.allocUnsafe(e.size + e.memberSize);
+    let off = 0;
+    while (off < data.length) {
+      const n = readSync(this.fd, data, off, data.length - off, e.start + off);
+      if (n === 0) throw new StateError(`${IMAGE_FILE} is truncated`, 'reinstall ai-flow (the package is incomplete)');
+      off += n;
+    }
+    return data;
   }
 }
 
 let shipped: ImageTree | null | undefined;
 
-/** The image of the CLI's own pack, opened once per run; null for unbundled sources or a pack standing in for it (AI_FLOW_PACK_DIR). */
+/**
+ * The image of the CLI's own pack, opened once per run; null for unbundled sources or a pack
+ * standing in for it (AI_FLOW_PACK_DIR). Opening it lets known-texts.ts recognise shipped bytes.
+ */
 export function shippedImage(): ImageTree | null {
   if (shipped === undefined) {
     const digest = shippedDigest();
     shipped = digest ? ImageTree.open(packRoot(), digest) : null;
+    if (shipped) rememberShippedBytes((sha256) => shipped?.bytesWithHash(sha256));
   }
   return shipped;
 }

@@ -34,6 +34,24 @@ describe('bytes outside ai-flow blocks are preserved exactly', () => {
     expect(runCli(['doctor', dir]).code).toBe(0);
   });
 
+  it('with the shipped pack, CRLF and BOM copies of unedited files are up to date; an edit in one is still found', () => {
+    const dir = tmpDir();
+    expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude']).code).toBe(0);
+    for (const rel of listFiles(dir)) {
+      if (rel.endsWith('.gz')) continue;
+      // Half the files as git converts them (CRLF), the other half with a BOM an editor added.
+      const crlf = rel.length % 2 === 0;
+      writeFileSync(path.join(dir, rel), crlf ? read(dir, rel).replace(/\r?\n/g, '\r\n') : `\ufeff${read(dir, rel)}`);
+    }
+    const check = runCli(['update', dir, '--check']);
+    expect(check.code, check.stdout).toBe(0);
+    const prompt = '.ai-flow/prompts/shared/flow-commit.md';
+    writeFileSync(path.join(dir, prompt), read(dir, prompt).replace('## ', '## Mine — '));
+    const r = runCli(['update', dir, '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect((JSON.parse(r.stdout) as { actions: { path: string; action: string }[] }).actions.find((a) => a.path === prompt)?.action).toBe('keep');
+  });
+
   describe('after git converts every file to CRLF', () => {
     let v1: string;
     let v2: string;
@@ -49,7 +67,7 @@ describe('bytes outside ai-flow blocks are preserved exactly', () => {
       write(dir, 'AGENTS.md', '# Mine\n\nHand-written.\n');
       expect(runCli(['init', dir, '--yes', '--type', 'backend', '--ai', 'claude'], { env: { AI_FLOW_PACK_DIR: v1 } }).code).toBe(0);
       for (const rel of listFiles(dir)) {
-        if (rel.endsWith('.br')) continue;
+        if (rel.endsWith('.gz')) continue;
         writeFileSync(path.join(dir, rel), read(dir, rel).replace(/\r?\n/g, '\r\n'));
       }
       const check = runCli(['update', dir, '--check'], { env: { AI_FLOW_PACK_DIR: v1 } });
