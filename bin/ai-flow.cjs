@@ -67,17 +67,19 @@ function cacheKey(argv) {
  * it: code read from there runs as this user.
  */
 function cacheDir(fs, path) {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return null;
-  const os = require('node:os');
   const env = process.env;
-  const base =
-    env.AI_FLOW_CACHE_DIR ||
-    (process.platform === 'win32'
-      ? path.join(env.LOCALAPPDATA || path.join(os.homedir(), 'AppData', 'Local'), 'ai-flow', 'Cache')
-      : process.platform === 'darwin'
-        ? path.join(os.homedir(), 'Library', 'Caches', 'ai-flow')
-        : path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ai-flow'));
+  if (env.NODE_DISABLE_COMPILE_CACHE) return null;
   try {
+    const home = () => env.HOME || require('node:os').homedir();
+    const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : null;
+    const base =
+      env.AI_FLOW_CACHE_DIR ||
+      (process.platform === 'win32'
+        ? path.join(env.LOCALAPPDATA || path.join(home(), 'AppData', 'Local'), 'ai-flow', 'Cache')
+        : process.platform === 'darwin'
+          ? path.join(home(), 'Library', 'Caches', 'ai-flow')
+          : path.join(xdg || path.join(home(), '.cache'), 'ai-flow'));
+    if (!path.isAbsolute(base)) return null;
     fs.mkdirSync(base, { recursive: true, mode: 0o700 });
     const st = fs.lstatSync(base);
     if (!st.isDirectory()) return null;
