@@ -1,6 +1,7 @@
+import { constants } from 'node:fs';
 import path from 'node:path';
 import { FsError, StateError, UsageError } from '../errors.js';
-import { describeKind, inspectPath, kindAt, NotRegularFileError, readRegularFile, TooLargeError, under } from './fs-safe.js';
+import { describeKind, inspectParents, inspectPath, kindAt, NotRegularFileError, readRegularFile, TooLargeError, under } from './fs-safe.js';
 import type { FileText } from './text.js';
 import { decodeText } from './text.js';
 import type { Config, Manifest } from './state.js';
@@ -18,14 +19,19 @@ export type DiskEntry = { kind: 'missing' } | { kind: 'text'; file: FileText } |
  * missing here; the pre-flight check stops the run on it before anything is written.
  */
 export function readProjectEntry(root: string, rel: string): DiskEntry {
-  const at = inspectPath(root, rel);
-  if (at.kind === 'missing') return { kind: 'missing' };
-  if (at.kind === 'link') return { kind: 'refused', reason: 'is a symbolic link; ai-flow never writes through links (replace it with a regular file to let ai-flow manage it)' };
-  if (at.kind !== 'file') return { kind: 'refused', reason: `is ${describeKind(at.kind)}, not a regular file; left as it is` };
+  if (inspectParents(root, rel)) return { kind: 'missing' };
+  // Where open() itself refuses a link (O_NOFOLLOW) and fstat checks what it opened, no lstat
+  // first; without O_NOFOLLOW (Windows) the lstat is what keeps a link from being followed.
+  if (constants.O_NOFOLLOW === undefined) {
+    const kind = inspectPath(root, rel).kind;
+    if (kind === 'missing') return { kind: 'missing' };
+    if (kind === 'link') return { kind: 'refused', reason: LINK_REFUSED };
+  }
   let data: Buffer | null;
   try {
     data = readRegularFile(under(root, rel), MAX_PROJECT_FILE);
   } catch (err) {
+    if (err instanceof NotRegularFileError && err.kind === 'link') return { kind: 'refused', reason: LINK_REFUSED };
     if (err instanceof NotRegularFileError || err instanceof TooLargeError) return { kind: 'refused', reason: `${err.message}; left as it is` };
     return { kind: 'refused', reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); left as it is` };
   }
@@ -34,6 +40,8 @@ export function readProjectEntry(root: string, rel: string): DiskEntry {
   if (!file) return { kind: 'refused', reason: 'is not UTF-8 text; ai-flow leaves it byte for byte as it is (convert it to UTF-8 to let ai-flow add its text)' };
   return { kind: 'text', file };
 }
+
+const LINK_REFUSED = 'is a symbolic link; ai-flow never writes through links (replace it with a regular file to let ai-flow manage it)';
 
 /** Every planned path as found on disk. */
 export function readDisk(root: string, paths: Iterable<string>): Map<string, DiskEntry> {

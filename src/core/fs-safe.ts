@@ -57,6 +57,23 @@ export interface PathState {
  * memory after ai-flow itself changed the tree.
  */
 export function inspectPath(root: string, rel: string): PathState {
+  const parents = inspectParents(root, rel);
+  if (parents) return parents;
+  const deepest = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+  const key = `${root}\0${rel}`;
+  let kind = pathKinds.get(key);
+  if (kind === undefined) {
+    kind = kindAt(under(root, rel));
+    pathKinds.set(key, kind);
+  }
+  return { kind, deepest };
+}
+
+/**
+ * The folders on the way to `rel`: null when every one is a real folder, else where the path
+ * stops (it then reads as missing, as in inspectPath).
+ */
+export function inspectParents(root: string, rel: string): PathState | null {
   let deepest = '';
   for (let at = rel.indexOf('/'); at !== -1; at = rel.indexOf('/', at + 1)) {
     const dirRel = rel.slice(0, at);
@@ -65,13 +82,7 @@ export function inspectPath(root: string, rel: string): PathState {
     if (kind !== 'dir') return { kind: 'missing', deepest, blockedAt: dirRel, blockedKind: kind };
     deepest = dirRel;
   }
-  const key = `${root}\0${rel}`;
-  let kind = pathKinds.get(key);
-  if (kind === undefined) {
-    kind = kindAt(under(root, rel));
-    pathKinds.set(key, kind);
-  }
-  return { kind, deepest };
+  return null;
 }
 
 /** What stood at each inspected path when the run read it (planning and pre-flight read the same). */
@@ -141,7 +152,8 @@ export function readRegularFile(abs: string, limit: number): Buffer | null {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new NotRegularFileError(kindOfStats(st));
     if (st.size > limit) throw new TooLargeError(limit);
-    const buf = Buffer.alloc(st.size);
+    // Every byte is read below (or the buffer is cut to what was): no need to zero it first.
+    const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
       const n = readSync(fd, buf, off, st.size - off, off);
