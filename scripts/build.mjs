@@ -169,7 +169,7 @@ const bundle = result.outputFiles[0].contents;
 mkdirSync(dist, { recursive: true });
 writeFileSync(path.join(dist, 'cli.cjs'), Buffer.concat([Buffer.from(`// ai-flow build ${createHash('sha256').update(bundle).digest('hex')}\n`), bundle]));
 
-// Kept out of dist/ (it is not shipped): tests read it to check what each chunk contains.
+// Kept out of dist/ (it is not shipped): tests read its module graph to check what each command evaluates.
 mkdirSync(path.join(repo, '.build'), { recursive: true });
 writeFileSync(path.join(repo, '.build/meta.json'), JSON.stringify(result.metafile));
 writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.md'), licences(Object.keys(result.metafile.inputs)));
