@@ -28,7 +28,8 @@ function runBundle() {
   const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
   let source;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    // The build keeps the bundle ASCII: read as Latin-1, it needs no UTF-8 decoding.
+    source = fs.readFileSync(file, 'latin1');
   } catch (err) {
     process.stderr.write(`ai-flow: cannot start: ${err && err.message} — reinstall ai-flow\n`);
     process.exitCode = 1;

@@ -64,7 +64,7 @@ function phaseTitles(pack: Pack, type: string): string[] {
   for (let n = 0; n <= 10; n++) {
     const source = `prompts/${type}/flow-build-phase-${n}.md`;
     if (!pack.exists(source)) continue;
-    const heading = /^# Phase \d+ — (.+)$/m.exec(pack.read(source))?.[1] ?? '(untitled)';
+    const heading = /^# Phase \d+ \u2014 (.+)$/m.exec(pack.read(source))?.[1] ?? '(untitled)';
     out.push(`${String(n).padStart(2)}  ${heading}`);
   }
   return out;

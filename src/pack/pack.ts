@@ -99,7 +99,7 @@ export function documentTitle(template: string): string {
   const title = heading
     .replace(/\{\{[A-Z0-9_]+\}\}/g, '')
     .replace(/\s+(for|of)\s*$/i, '')
-    .replace(/^[\s—–:-]+|[\s—–:-]+$/g, '')
+    .replace(/^[\s\u2014\u2013:-]+|[\s\u2014\u2013:-]+$/g, '') // em and en dashes
     .trim();
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
