@@ -167,8 +167,9 @@ const result = await build({
 // only ever used with the very text it was made from.
 const bundle = result.outputFiles[0].contents;
 // ASCII only (esbuild escapes strings; a regular expression must use \u escapes itself): bin reads
-// the bundle as Latin-1, and V8 keeps it one byte per character.
-const wide = bundle.findIndex((byte) => byte > 0x7f);
+// the bundle as Latin-1, and V8 keeps it one byte per character. (A readable build keeps the
+// comments, some of them not ASCII; read as Latin-1 they only look wrong.)
+const wide = readable ? -1 : bundle.findIndex((byte) => byte > 0x7f);
 if (wide >= 0) throw new Error(`dist/cli.cjs has a non-ASCII character near ${JSON.stringify(Buffer.from(bundle.subarray(Math.max(0, wide - 40), wide + 10)).toString('utf8'))}: write it as a \\u escape in the source`);
 mkdirSync(dist, { recursive: true });
 writeFileSync(path.join(dist, 'cli.cjs'), Buffer.concat([Buffer.from(`// ai-flow build ${createHash('sha256').update(bundle).digest('hex')}\n`), bundle]));

@@ -34,10 +34,18 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A segment that is empty, `.`, `..` or `.git` (in any case). */
+const BAD_SEGMENT = /(?:^|\/)(?:\.{1,2}|\.git)?(?:\/|$)/i;
+
+/** Answers already given in this run: a run asks about the same paths several times. */
+const answered = new Map<string, boolean>();
+
 /** True for a normalised relative path that some pack, for some tool, could install. */
 export function isInstallablePath(p: string): boolean {
-  if (p.length === 0 || p.length > 300 || p.includes('\\') || p.includes('\0') || p.startsWith('/')) return false;
-  const parts = p.split('/');
-  if (parts.some((s) => s === '' || s === '.' || s === '..' || s.toLowerCase() === '.git')) return false;
-  return installable().test(p);
+  let ok = answered.get(p);
+  if (ok === undefined) {
+    ok = p.length > 0 && p.length <= 300 && !p.includes('\\') && !p.includes('\0') && !p.startsWith('/') && !BAD_SEGMENT.test(p) && installable().test(p);
+    answered.set(p, ok);
+  }
+  return ok;
 }

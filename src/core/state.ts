@@ -91,7 +91,7 @@ export function serializeBases(bases: ReadonlyMap<string, string>, encode: (text
   const z = zlib();
   const head = z.gzipSync(`${JSON.stringify({ schemaVersion: BASES_SCHEMA, files })}\n`, { level: 1 });
   const members = shipped.map((p) => knownText(bases.get(p) ?? '')!.gzipMember);
-  const rest = z.gzipSync(Buffer.concat(renderedPaths.map(body)), { level: 6 });
+  const rest = z.gzipSync(Buffer.concat(renderedPaths.map(body)), { level: 1 });
   return Buffer.concat([head, ...members, rest]);
 }
 
