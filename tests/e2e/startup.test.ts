@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, NODE, REPO, tmpDir } from '../helpers.js';
@@ -113,6 +113,32 @@ describe('the code cache (bin/ai-flow.cjs)', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(clean.stdout);
     expect(readFileSync(path.join(cache, name)).equals(Buffer.alloc(4096, 7))).toBe(false);
+  });
+
+  it('a cache folder that is a link is not used; caches of other builds go once a month old', () => {
+    if (process.platform === 'win32') return;
+    const real = path.join(tmpDir(), 'real');
+    mkdirSync(real, { mode: 0o700 });
+    const link = path.join(tmpDir(), 'link');
+    symlinkSync(real, link);
+    expect(run(link, ['list']).status).toBe(0);
+    expect(files(real)).toEqual([]);
+    const cache = path.join(tmpDir(), 'cache');
+    const other = (age: number, name: string) => {
+      mkdirSync(cache, { recursive: true, mode: 0o700 });
+      writeFileSync(path.join(cache, name), 'x');
+      const when = new Date(Date.now() - age * 24 * 3600 * 1000);
+      utimesSync(path.join(cache, name), when, when);
+    };
+    other(40, 'code-0000000000000000-v1.0.0-linux-x64-list.bin');
+    other(5, 'code-1111111111111111-v1.0.0-linux-x64-list.bin');
+    other(40, 'notes.txt');
+    expect(run(cache, ['list']).status).toBe(0);
+    const left = files(cache);
+    expect(left).not.toContain('code-0000000000000000-v1.0.0-linux-x64-list.bin');
+    expect(left).toContain('code-1111111111111111-v1.0.0-linux-x64-list.bin');
+    expect(left).toContain('notes.txt');
+    expect(left.filter((n) => n.endsWith('-list.bin'))).toHaveLength(2);
   });
 
   it('a failed command, NODE_DISABLE_COMPILE_CACHE, or a folder others can write to: no cache', () => {
