@@ -25,7 +25,8 @@ try {
   const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo }))[0];
   const tarball = path.join(work, packed.filename);
   const tops = [...new Set(packed.files.map((f) => f.path.split('/')[0]))].sort();
-  const allowed = ['LICENSE', 'README.md', 'ai-flow-pack.json', 'bin', 'dist', 'package.json', 'prompts', 'templates'];
+  // The pack's prompts and templates ship inside dist/pack-image.bin (scripts/build.mjs).
+  const allowed = ['LICENSE', 'README.md', 'ai-flow-pack.json', 'bin', 'dist', 'package.json'];
   const extra = tops.filter((t) => !allowed.includes(t));
   if (extra.length > 0) fail(`tarball ships unexpected entries: ${extra.join(', ')}`);
   for (const must of allowed) if (!tops.includes(must)) fail(`tarball is missing ${must}`);

@@ -1,6 +1,6 @@
 import { PACK_TYPES, TYPE_ALIASES, TYPE_LABELS } from '../types.js';
 import { Pack } from '../pack/pack.js';
-import { packRoot } from '../pack/locate.js';
+import { shippedTree } from '../pack/image.js';
 import { installedCommands } from '../pack/commands.js';
 import { formatToolListings, toolListings } from '../tools/listing.js';
 import type { DeliveryPreference } from '../tools/types.js';
@@ -17,7 +17,7 @@ export interface ListOptions {
 
 /** `ai-flow list`: project types and their phases, the commands, the AI tools and their files. */
 export async function list(opts: ListOptions): Promise<number> {
-  const pack = new Pack(packRoot());
+  const pack = new Pack(shippedTree());
   const types = PACK_TYPES.map((t) => ({ id: t, label: TYPE_LABELS[t], commands: installedCommands([t]).map((c) => c.name) }));
   const parts = {
     rule: 'a project is a list of parts {type, dir}, at most one per type; with several parts the build and docs-sync commands are per part and the documents go under docs/<type>/ and specs/<type>/',

@@ -4,6 +4,7 @@ import { rememberShippedBytes, rememberText } from '../core/known-texts.js';
 import { StateError } from '../errors.js';
 import { packRoot, shippedDigest } from './locate.js';
 import type { PackTree } from './tree.js';
+import { FolderTree } from './tree.js';
 
 /** Where the build writes the image of the shipped pack (scripts/build.mjs, packImage). */
 export const IMAGE_FILE = 'dist/pack-image.bin';
@@ -117,4 +118,12 @@ export function shippedImage(): ImageTree | null {
     if (shipped) rememberShippedBytes((sha256) => shipped?.bytesWithHash(sha256));
   }
   return shipped;
+}
+
+/**
+ * The files of the shipped pack: the build's image (the published package ships nothing else
+ * of them), or the folder of the pack standing in for it (AI_FLOW_PACK_DIR, unbundled sources).
+ */
+export function shippedTree(): PackTree {
+  return shippedImage() ?? new FolderTree(packRoot());
 }

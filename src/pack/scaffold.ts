@@ -4,7 +4,8 @@ import { UsageError } from '../errors.js';
 import { kindAt } from '../core/fs-safe.js';
 import { Pack } from './pack.js';
 import { BUILTIN_NAME, MANIFEST_FILE } from './manifest.js';
-import { cliVersion, packRoot } from './locate.js';
+import { shippedTree } from './image.js';
+import { cliVersion } from './locate.js';
 
 /** The phase `pack new` replaces, as an example of a replaced file. */
 const REPLACED_PHASE = 'prompts/backend/flow-build-phase-7.md';
@@ -55,7 +56,7 @@ function manifest(name: string): string {
 }
 
 function replacedPhase(name: string): string {
-  const text = new Pack(packRoot()).read(REPLACED_PHASE);
+  const text = new Pack(shippedTree()).read(REPLACED_PHASE);
   const note = `**Team rules (${name}).** Propose only the deployment targets and pipelines our platform
 guide allows, and say so plainly when an answer departs from it. Replace this paragraph with
 your team's own rules; the rest of this file is the built-in phase, kept so that the phase

@@ -9,12 +9,12 @@ import type { PackManifest } from './manifest.js';
 import { BUILTIN_NAME, MANIFEST_FILE, parsePackManifest } from './manifest.js';
 import type { PackProblem, PackSnapshot } from './load.js';
 import { layoutProblem } from './layout.js';
-import { shippedImage } from './image.js';
+import { shippedTree } from './image.js';
 import { cliVersion, packRoot, packVersion } from './locate.js';
 import { Pack } from './pack.js';
 import { satisfies } from './semver.js';
 import type { PackTree } from './tree.js';
-import { FolderTree, LayeredTree, MemoryTree } from './tree.js';
+import { LayeredTree, MemoryTree } from './tree.js';
 
 /** One layer of a stack: the shipped pack, a full pack, or an overlay. */
 interface Layer {
@@ -92,7 +92,7 @@ function builtinLayer(problems: PackProblem[]): Layer {
     }
   }
   // The build's image of the pack when this is the bundled CLI's own pack; its folder otherwise.
-  return { label, manifest, tree: shippedImage() ?? new FolderTree(root), builtin: true };
+  return { label, manifest, tree: shippedTree(), builtin: true };
 }
 
 function stackingProblems(layer: Layer, manifest: PackManifest, below: readonly Layer[], first: boolean): PackProblem[] {
