@@ -27,6 +27,8 @@ interface ImageEntry {
  */
 export class ImageTree implements PackTree {
   private readonly bySha = new Map<string, ImageEntry>();
+  /** Files read by `prefetch`, not yet asked for. */
+  private readonly loaded = new Map<ImageEntry, Buffer>();
 
   private constructor(
     private readonly fd: number,
@@ -76,6 +78,20 @@ export class ImageTree implements PackTree {
     return out.sort();
   }
 
+  /**
+   * Reads every file under `dir` in one go (they lie side by side: the build writes them in path
+   * order), for a caller about to read them all; `read` then takes them from memory.
+   */
+  prefetch(dir: string): void {
+    const prefix = `${dir}/`;
+    const inside = [...this.entries].filter(([file]) => file.startsWith(prefix)).map(([, e]) => e);
+    if (inside.length === 0) return;
+    const start = Math.min(...inside.map((e) => e.start));
+    const end = Math.max(...inside.map((e) => e.start + e.size + e.memberSize));
+    const data = this.readAt(start, end - start);
+    for (const e of inside) this.loaded.set(e, data.subarray(e.start - start, e.start - start + e.size + e.memberSize));
+  }
+
   read(file: string): string | undefined {
     const e = this.entries.get(file);
     if (!e) return undefined;
@@ -92,12 +108,16 @@ export class ImageTree implements PackTree {
     return e ? this.load(e).subarray(0, e.size) : undefined;
   }
 
-  /** A file's bytes and member, read in one go. */
+  /** A file's bytes and member, read in one go (or taken from a prefetch). */
   private load(e: ImageEntry): Buffer {
-    const data = Buffer.allocUnsafe(e.size + e.memberSize);
+    return this.loaded.get(e) ?? this.readAt(e.start, e.size + e.memberSize);
+  }
+
+  private readAt(position: number, length: number): Buffer {
+    const data = Buffer.allocUnsafe(length);
     let off = 0;
-    while (off < data.length) {
-      const n = readSync(this.fd, data, off, data.length - off, e.start + off);
+    while (off < length) {
+      const n = readSync(this.fd, data, off, length - off, position + off);
       if (n === 0) throw new StateError(`${IMAGE_FILE} is truncated`, 'reinstall ai-flow (the package is incomplete)');
       off += n;
     }

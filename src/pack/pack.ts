@@ -65,6 +65,7 @@ export class Pack {
     const files: PackFile[] = [];
     for (const kind of ['prompts', 'templates'] as const) {
       for (const home of homes) {
+        this.tree.prefetch?.(`${kind}/${home}`);
         for (const rel of this.listDir(`${kind}/${home}`)) {
           const source = `${kind}/${home}/${rel}`;
           files.push({ source, target: `.ai-flow/${source}`, content: this.read(source) });

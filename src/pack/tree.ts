@@ -7,6 +7,8 @@ export interface PackTree {
   listDir(dir: string): string[];
   /** A file's text; undefined when the tree has no such file. */
   read(file: string): string | undefined;
+  /** A hint: every file under `dir` is about to be read. */
+  prefetch?(dir: string): void;
 }
 
 /** The pack shipped with the CLI, read lazily from its folder (trusted: it is part of the CLI). */
@@ -57,6 +59,10 @@ export class LayeredTree implements PackTree {
 
   listDir(dir: string): string[] {
     return [...new Set(this.layers.flatMap((l) => l.listDir(dir)))].sort();
+  }
+
+  prefetch(dir: string): void {
+    for (const layer of this.layers) layer.prefetch?.(dir);
   }
 
   read(file: string): string | undefined {
