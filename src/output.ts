@@ -1,4 +1,3 @@
-
 /** The styles the reports use: chalk's, or the text as it is. */
 type Style = (text: string) => string;
 export interface Colors {
