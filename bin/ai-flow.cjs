@@ -36,9 +36,9 @@ function runBundle() {
     return;
   }
   // The build writes `// ai-flow build <sha256 of the rest>` as the first line.
-  const build = /^\/\/ ai-flow build ([0-9a-f]{64})\n/.exec(source.slice(0, 100));
+  const build = /^\/\/ ai-flow build ([0-9a-f]{16})[0-9a-f]{48}\n/.exec(source.slice(0, 100))?.[1];
   const dir = build ? cacheDir(fs, path) : null;
-  const cacheFile = dir && path.join(dir, `code-${build[1].slice(0, 16)}-${process.version}-${process.platform}-${process.arch}-${cacheKey(args)}.bin`);
+  const cacheFile = dir && path.join(dir, `code-${build}-${process.version}-${process.platform}-${process.arch}-${cacheKey(args)}.bin`);
   let cached;
   try {
     if (cacheFile) cached = fs.readFileSync(cacheFile);
@@ -48,7 +48,7 @@ function runBundle() {
   const script = new vm.Script(wrap(source), { filename: file, cachedData: cached });
   if (cacheFile && (!cached || script.cachedDataRejected)) {
     process.once('exit', (code) => {
-      if (code === 0) saveCache(fs, path, dir, cacheFile, script, build[1].slice(0, 16));
+      if (code === 0) saveCache(fs, path, dir, cacheFile, script, build);
     });
   }
   const mod = { exports: {} };

@@ -67,9 +67,9 @@ function planIfUnchanged(root: string, answers: Answers, state: InstalledState, 
   if (!manifest || manifest.digest !== digest || manifest.packVersion !== version || !bases.present) return null;
   const config = serializeConfig(answers, version);
   if (toLf(readProjectFile(root, CONFIG_PATH) ?? '') !== config) return null;
-  // Open the shipped pack's image: unedited prompts are then recognised by their bytes (known-texts.ts).
-  shippedImage();
-  const plan = planUnchanged(manifest, readDisk(root, manifest.files.map((f) => f.path)));
+  // An unedited prompt is recognised by comparing its bytes with the image's, not by hashing it.
+  const image = shippedImage();
+  const plan = planUnchanged(manifest, readDisk(root, manifest.files.map((f) => f.path)), (sha256) => image?.bytesWithHash(sha256));
   return { plan, config, packVersion: version, digest, noop: true };
 }
 

@@ -5,7 +5,6 @@ import { toLf, withEol } from './text.js';
 import type { Manifest, ManifestEntry } from './state.js';
 import { findBlock, removeBlock, upsertBlock } from './blocks.js';
 import { sha256, sha256Bytes } from './hash.js';
-import { shippedBytes } from './known-texts.js';
 import { mergeThreeWay } from './merge.js';
 
 export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'keep' | 'delete' | 'skip';
@@ -179,16 +178,17 @@ export function decideRemoval(entry: ManifestEntry, disk: DiskEntry, opts: { why
  * The plan when nothing ai-flow would write has changed (same build, same answers): every file
  * is what it was last installed as, so each is up to date, edited by the user (kept), or deleted
  * by them (left deleted) — decided by hashes, without rendering a single text. The same reasons
- * as `planChanges` gives for a pack that did not change.
+ * as `planChanges` gives for a pack that did not change. `shippedBytes` gives the shipped file
+ * with a given hash, if there is one: a file with those very bytes has that hash.
  */
-export function planUnchanged(manifest: Manifest, disk: ReadonlyMap<string, DiskEntry>): Plan {
+export function planUnchanged(manifest: Manifest, disk: ReadonlyMap<string, DiskEntry>, shippedBytes: (sha256: string) => Buffer | undefined = () => undefined): Plan {
   const actions = manifest.files.map((entry): PlannedAction => {
     const at = (action: Action, reason: string, extra: Partial<PlannedAction> = {}): PlannedAction => ({ path: entry.path, action, owner: entry.owner, reason, ...extra });
     const found = disk.get(entry.path) ?? MISSING;
     if (found.kind === 'missing') return at('skip', 'deleted by you; left deleted (--restore brings it back)', { userDeleted: true });
     if (found.kind === 'refused') return at('skip', found.reason, { refused: true });
     if (entry.owner === 'file' && found.file.lfBytes) {
-      // The file's bytes are its LF text: the same bytes as a shipped file with that hash are that hash.
+      // The file's bytes are its LF text.
       const bytes = found.file.lfBytes;
       const same = shippedBytes(entry.sha256)?.equals(bytes) || sha256Bytes(bytes) === entry.sha256;
       return same ? at('skip', 'up to date') : at('keep', 'edited by you; pack unchanged');

@@ -7,6 +7,7 @@ import type { DeliveryPreference } from '../tools/types.js';
 import { DELIVERY_PREFERENCES } from '../tools/types.js';
 import { checkDir, checkLine, LIMITS, shown } from '../values.js';
 import { isInstallablePath } from './path-set.js';
+import type { TextFacts } from './known-texts.js';
 import { knownText } from './known-texts.js';
 import { zlib } from './zlib.js';
 
@@ -76,23 +77,24 @@ export function serializeManifest(manifest: Manifest): string {
  * tools) sit side by side so that member stays small.
  */
 export function serializeBases(bases: ReadonlyMap<string, string>, encode: (text: string) => Buffer = (t) => Buffer.from(t, 'utf8')): Buffer {
-  const shipped: string[] = [];
+  const shipped: [path: string, facts: TextFacts][] = [];
   const rendered = new Map<string, string[]>();
   for (const p of [...bases.keys()].sort()) {
     const text = bases.get(p) ?? '';
-    const same = rendered.get(text);
-    if (knownText(text)) shipped.push(p);
-    else if (same) same.push(p);
+    const facts = knownText(text);
+    if (facts) shipped.push([p, facts]);
+    else if (rendered.has(text)) rendered.get(text)!.push(p);
     else rendered.set(text, [p]);
   }
-  const renderedPaths = [...rendered.values()].flat();
-  const body = (p: string): Buffer => knownText(bases.get(p) ?? '')?.bytes ?? encode(bases.get(p) ?? '');
-  const files = [...shipped, ...renderedPaths].map((p) => [p, body(p).length]);
+  const renderedBodies = [...rendered].flatMap(([text, paths]) => {
+    const data = encode(text);
+    return paths.map((p): [string, Buffer] => [p, data]);
+  });
+  const files = [...shipped.map(([p, facts]) => [p, facts.bytes.length]), ...renderedBodies.map(([p, data]) => [p, data.length])];
   const z = zlib();
   const head = z.gzipSync(`${JSON.stringify({ schemaVersion: BASES_SCHEMA, files })}\n`, { level: 1 });
-  const members = shipped.map((p) => knownText(bases.get(p) ?? '')!.gzipMember);
-  const rest = z.gzipSync(Buffer.concat(renderedPaths.map(body)), { level: 1 });
-  return Buffer.concat([head, ...members, rest]);
+  const rest = z.gzipSync(Buffer.concat(renderedBodies.map(([, data]) => data)), { level: 1 });
+  return Buffer.concat([head, ...shipped.map(([, facts]) => facts.gzipMember), rest]);
 }
 
 /**

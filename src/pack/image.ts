@@ -1,6 +1,6 @@
 import { openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { rememberShippedBytes, rememberText } from '../core/known-texts.js';
+import { rememberText } from '../core/known-texts.js';
 import { StateError } from '../errors.js';
 import { packRoot, shippedDigest } from './locate.js';
 import type { PackTree } from './tree.js';
@@ -129,13 +129,12 @@ let shipped: ImageTree | null | undefined;
 
 /**
  * The image of the CLI's own pack, opened once per run; null for unbundled sources or a pack
- * standing in for it (AI_FLOW_PACK_DIR). Opening it lets known-texts.ts recognise shipped bytes.
+ * standing in for it (AI_FLOW_PACK_DIR).
  */
 export function shippedImage(): ImageTree | null {
   if (shipped === undefined) {
     const digest = shippedDigest();
     shipped = digest ? ImageTree.open(packRoot(), digest) : null;
-    if (shipped) rememberShippedBytes((sha256) => shipped?.bytesWithHash(sha256));
   }
   return shipped;
 }

@@ -1,7 +1,7 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { kindAt, readRegularFile } from '../fs-safe.js';
-import { randomHex } from '../hash.js';
+import { randomHex } from './run-name.js';
 import { isInstallablePath } from '../path-set.js';
 import { AI_FLOW_DIR, isRecord, LEGACY_STAGING, RUN_PREFIX, STATE_PATHS } from '../state.js';
 import { shown } from '../../values.js';

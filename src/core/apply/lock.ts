@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CheckFailedError } from '../../errors.js';
 import { forgetPaths, readRegularFile } from '../fs-safe.js';
-import { randomHex } from '../hash.js';
+import { randomHex } from './run-name.js';
 import { AI_FLOW_DIR, LOCK_PATH } from '../state.js';
 import { ensureDir, ensureRoot, writeNew } from './write.js';
 
